@@ -1,0 +1,82 @@
+#include "cli.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "provenance.hpp"
+
+namespace betarelax::cli {
+namespace {
+
+/// A subcommand whose issue has not landed: it is listed by --help and says
+/// so clearly, with a non-zero exit, rather than pretending to work.
+struct PendingCommand {
+  const char* name;
+  const char* description;
+  const char* issue;
+};
+
+constexpr PendingCommand kPending[] = {
+    {"run", "run one experiment (experiments/<name>.toml) at a profile", "#4 glass preparation, #6 campaigns"},
+    {"analyze", "statistics and effective barriers (Eqs. 2-9) of a results directory", "#7"},
+    {"validate", "check a results directory against reference-data/", "#7"},
+    {"plot", "draw Figs. 1-5 and report.md from validated results", "#9"},
+    {"energy", "energy, pressure and per-atom forces of a LAMMPS data file", "#3"},
+    {"md", "molecular dynamics (NVE, NVT, NPT) of a LAMMPS data file", "#3"},
+    {"minimize", "FIRE minimisation to the inherent structure", "#3"},
+    {"rmsd", "the RMSD collective variable (Eq. 1) of a configuration", "#5"},
+    {"art", "ART nouveau saddle searches", "#8"},
+    {"bench", "benchmarks against LAMMPS", "#10"},
+};
+
+}  // namespace
+
+int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  CLI::App app{
+      "betarelax: re-runs every computational experiment of Yang et al., Phys. Rev. B 102, "
+      "174103 (2020), checks the results against the paper's numbers, then draws its figures.",
+      "betarelax"};
+  app.require_subcommand(0, 1);
+  bool show_version = false;
+  app.add_flag("--version", show_version, "print version, git revision, build type and backend");
+
+  int status = kOk;
+  add_version_command(app, out, &status);
+  add_reproduce_command(app, out, err, &status);
+  for (const PendingCommand& cmd : kPending) {
+    CLI::App* sub = app.add_subcommand(cmd.name, std::string(cmd.description) + " [not implemented yet]");
+    sub->allow_extras();
+    sub->callback([&err, &status, cmd] {
+      err << "betarelax " << cmd.name << ": not implemented yet (issue " << cmd.issue << ")\n";
+      status = kNotImplemented;
+    });
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    out << app.help();
+    return kOk;
+  } catch (const CLI::CallForAllHelp& e) {
+    out << app.help("", CLI::AppFormatMode::All);
+    return kOk;
+  } catch (const CLI::ParseError& e) {
+    err << "betarelax: " << e.what() << "\n"
+        << "Run 'betarelax --help' for the list of subcommands.\n";
+    return kUsage;
+  }
+  if (show_version) {
+    const char* args[] = {"betarelax", "version"};
+    return run_cli(2, args, out, err);
+  }
+  if (app.get_subcommands().empty()) {
+    out << app.help();
+    return kUsage;
+  }
+  return status;
+}
+
+}  // namespace betarelax::cli

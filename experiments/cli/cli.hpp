@@ -1,0 +1,29 @@
+#pragma once
+/// The `betarelax` command line: one subcommand per stage of the data flow
+/// and per engine tool. `run_cli` is the whole program less Kokkos start-up,
+/// so that tests can drive it in-process.
+#include <iosfwd>
+
+namespace CLI {
+class App;
+}
+
+namespace betarelax::cli {
+
+/// Exit codes shared by every subcommand.
+enum ExitCode : int {
+  kOk = 0,
+  kError = 1,           ///< bad input, failed run: the message names the file/field/atom
+  kUsage = 2,           ///< malformed command line
+  kNotImplemented = 3,  ///< the subcommand's issue has not landed yet
+};
+
+/// Parses argv and runs the chosen subcommand; Kokkos must be initialised.
+int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
+
+/// Subcommand registration, one file each (cli/cmd_*.cpp). Each returns the
+/// subcommand; the callback stores the exit code in `*status`.
+CLI::App* add_version_command(CLI::App& app, std::ostream& out, int* status);
+CLI::App* add_reproduce_command(CLI::App& app, std::ostream& out, std::ostream& err, int* status);
+
+}  // namespace betarelax::cli

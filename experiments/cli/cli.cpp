@@ -24,7 +24,6 @@ constexpr PendingCommand kPending[] = {
     {"analyze", "statistics and effective barriers (Eqs. 2-9) of a results directory", "#7"},
     {"validate", "check a results directory against reference-data/", "#7"},
     {"plot", "draw Figs. 1-5 and report.md from validated results", "#9"},
-    {"energy", "energy, pressure and per-atom forces of a LAMMPS data file", "#3"},
     {"md", "molecular dynamics (NVE, NVT, NPT) of a LAMMPS data file", "#3"},
     {"minimize", "FIRE minimisation to the inherent structure", "#3"},
     {"rmsd", "the RMSD collective variable (Eq. 1) of a configuration", "#5"},
@@ -46,6 +45,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   int status = kOk;
   add_version_command(app, out, &status);
   add_reproduce_command(app, out, err, &status);
+  add_energy_command(app, out, &status);
   for (const PendingCommand& cmd : kPending) {
     CLI::App* sub = app.add_subcommand(cmd.name, std::string(cmd.description) + " [not implemented yet]");
     sub->allow_extras();
@@ -67,6 +67,10 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     err << "betarelax: " << e.what() << "\n"
         << "Run 'betarelax --help' for the list of subcommands.\n";
     return kUsage;
+  } catch (const std::exception& e) {
+    // Bad input (InputError names the file and line/atom) or a failed run.
+    err << "betarelax: error: " << e.what() << "\n";
+    return kError;
   }
   if (show_version) {
     const char* args[] = {"betarelax", "version"};

@@ -85,7 +85,9 @@ TEST(Cli, ReproduceRecordsProvenanceAndMissingStages) {
   ASSERT_FALSE(j.at("stages").empty());
   for (const auto& s : j.at("stages")) {
     const std::string status = s.at("status");
-    if (status == "missing") EXPECT_NE(r.out.find(s.at("name").get<std::string>()), std::string::npos);
+    if (status == "missing") {
+      EXPECT_NE(r.out.find(s.at("name").get<std::string>()), std::string::npos);
+    }
   }
   std::filesystem::remove_all(dir);
 }

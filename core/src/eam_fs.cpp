@@ -1,0 +1,281 @@
+#include "eam_fs.hpp"
+
+#include <algorithm>
+
+#include "input_error.hpp"
+#include "kmath.hpp"
+
+namespace betarelax {
+namespace {
+
+/// LAMMPS pair_eam's interpolate(): knots m = 1..n hold f[m-1]; slopes from
+/// 4th-order central differences (2nd-order one knot in, 1st-order at the
+/// ends); Hermite cubic coefficients between knots.
+void fill_spline(const std::vector<double>& f, double delta,
+                 Kokkos::View<double** [7], Kokkos::LayoutRight, Kokkos::HostSpace> s, int fn) {
+  const int n = static_cast<int>(f.size());
+  for (int m = 1; m <= n; ++m) s(fn, m, 6) = f[m - 1];
+  s(fn, 1, 5) = s(fn, 2, 6) - s(fn, 1, 6);
+  s(fn, 2, 5) = 0.5 * (s(fn, 3, 6) - s(fn, 1, 6));
+  s(fn, n - 1, 5) = 0.5 * (s(fn, n, 6) - s(fn, n - 2, 6));
+  s(fn, n, 5) = s(fn, n, 6) - s(fn, n - 1, 6);
+  for (int m = 3; m <= n - 2; ++m) {
+    s(fn, m, 5) = ((s(fn, m - 2, 6) - s(fn, m + 2, 6)) + 8.0 * (s(fn, m + 1, 6) - s(fn, m - 1, 6))) / 12.0;
+  }
+  for (int m = 1; m <= n - 1; ++m) {
+    s(fn, m, 4) = 3.0 * (s(fn, m + 1, 6) - s(fn, m, 6)) - 2.0 * s(fn, m, 5) - s(fn, m + 1, 5);
+    s(fn, m, 3) = s(fn, m, 5) + s(fn, m + 1, 5) - 2.0 * (s(fn, m + 1, 6) - s(fn, m, 6));
+  }
+  s(fn, n, 4) = 0.0;
+  s(fn, n, 3) = 0.0;
+  for (int m = 1; m <= n; ++m) {
+    s(fn, m, 2) = s(fn, m, 5) / delta;
+    s(fn, m, 1) = 2.0 * s(fn, m, 4) / delta;
+    s(fn, m, 0) = 3.0 * s(fn, m, 3) / delta;
+  }
+}
+
+SplineTable make_table(const char* label, const std::vector<std::vector<double>>& funcs, double delta) {
+  const int n = static_cast<int>(funcs.front().size());
+  SplineTable table(std::string(label), funcs.size(), size_t(n) + 1);
+  auto host = Kokkos::create_mirror_view(table);
+  Kokkos::View<double** [7], Kokkos::LayoutRight, Kokkos::HostSpace> tmp("spline_tmp", funcs.size(), size_t(n) + 1);
+  for (size_t fn = 0; fn < funcs.size(); ++fn) fill_spline(funcs[fn], delta, tmp, static_cast<int>(fn));
+  Kokkos::deep_copy(host, tmp);
+  Kokkos::deep_copy(table, host);
+  return table;
+}
+
+/// Knot index m and fraction p of x on a grid of spacing 1/rd, as pair_eam.
+KOKKOS_INLINE_FUNCTION void knot(double x, double rd, int n, int& m, double& p) {
+  p = x * rd + 1.0;
+  m = static_cast<int>(p);
+  m = m < n - 1 ? m : n - 1;
+  p -= m;
+  p = p < 1.0 ? p : 1.0;
+}
+
+template <bool EnergyVirial>
+void density_and_embedding(const EamFs& pot, const System& sys, const NeighborList& list, const EamWork& work) {
+  const int n = sys.n_atoms;
+  auto x = sys.x;
+  auto len = sys.box_len;
+  auto type = sys.type;
+  auto neighbors = list.neighbors;
+  auto count = list.count;
+  auto rho_out = work.rho;
+  auto fp_out = work.fp;
+  auto pe_atom = work.pe_atom;
+  auto rhor = pot.rhor;
+  auto frho = pot.frho;
+  auto type2rhor = pot.type2rhor;
+  auto type2frho = pot.type2frho;
+  const double rdr = pot.rdr, rdrho = pot.rdrho, rhomax = pot.rhomax, cutforcesq = pot.cutforcesq;
+  const int nr = pot.nr, nrho = pot.nrho;
+  Kokkos::parallel_for(
+      EnergyVirial ? "eam_fs::density_embedding_energy" : "eam_fs::density_embedding",
+      Kokkos::RangePolicy<ExecSpace>(0, size_t(n) * sys.n_replicas), KOKKOS_LAMBDA(const size_t k) {
+        const int r = static_cast<int>(k / n);
+        const int i = static_cast<int>(k - size_t(r) * n);
+        const int itype = type(i);
+        const double xi = x(k, 0), yi = x(k, 1), zi = x(k, 2);
+        const double lx = len(r, 0), ly = len(r, 1), lz = len(r, 2);
+        const double ilx = 1.0 / lx, ily = 1.0 / ly, ilz = 1.0 / lz;
+        double rho = 0.0;
+        const int nn = count(k);
+        for (int c = 0; c < nn; ++c) {
+          const int j = neighbors(k, c);
+          const size_t kj = size_t(r) * n + j;
+          const double dx = kmath::min_image(xi - x(kj, 0), lx, ilx);
+          const double dy = kmath::min_image(yi - x(kj, 1), ly, ily);
+          const double dz = kmath::min_image(zi - x(kj, 2), lz, ilz);
+          const double rsq = dx * dx + dy * dy + dz * dz;
+          if (rsq < cutforcesq) {
+            int m;
+            double p;
+            knot(kmath::sqrt(rsq), rdr, nr, m, p);
+            const int fn = type2rhor(type(j), itype);
+            rho += ((rhor(fn, m, 3) * p + rhor(fn, m, 4)) * p + rhor(fn, m, 5)) * p + rhor(fn, m, 6);
+          }
+        }
+        rho_out(k) = rho;
+        double p = rho * rdrho + 1.0;
+        int m = static_cast<int>(p);
+        m = m < 1 ? 1 : (m > nrho - 1 ? nrho - 1 : m);
+        p -= m;
+        p = p < 1.0 ? p : 1.0;
+        const int fn = type2frho(itype);
+        const double fprime = (frho(fn, m, 0) * p + frho(fn, m, 1)) * p + frho(fn, m, 2);
+        fp_out(k) = fprime;
+        if (EnergyVirial) {
+          double phi = ((frho(fn, m, 3) * p + frho(fn, m, 4)) * p + frho(fn, m, 5)) * p + frho(fn, m, 6);
+          // Beyond the table, LAMMPS continues F linearly to conserve energy.
+          if (rho > rhomax) phi += fprime * (rho - rhomax);
+          pe_atom(k) = phi;
+        }
+      });
+}
+
+template <bool EnergyVirial>
+void pair_forces(const EamFs& pot, System& sys, const NeighborList& list, const EamWork& work) {
+  const int n = sys.n_atoms;
+  auto x = sys.x;
+  auto f = sys.f;
+  auto len = sys.box_len;
+  auto type = sys.type;
+  auto neighbors = list.neighbors;
+  auto count = list.count;
+  auto fp = work.fp;
+  auto pe_atom = work.pe_atom;
+  auto virial_atom = work.virial_atom;
+  auto rhor = pot.rhor;
+  auto z2r = pot.z2r;
+  auto type2rhor = pot.type2rhor;
+  auto type2z2r = pot.type2z2r;
+  const double rdr = pot.rdr, cutforcesq = pot.cutforcesq;
+  const int nr = pot.nr;
+  Kokkos::parallel_for(
+      EnergyVirial ? "eam_fs::forces_energy_virial" : "eam_fs::forces",
+      Kokkos::RangePolicy<ExecSpace>(0, size_t(n) * sys.n_replicas), KOKKOS_LAMBDA(const size_t k) {
+        const int r = static_cast<int>(k / n);
+        const int i = static_cast<int>(k - size_t(r) * n);
+        const int itype = type(i);
+        const double xi = x(k, 0), yi = x(k, 1), zi = x(k, 2);
+        const double lx = len(r, 0), ly = len(r, 1), lz = len(r, 2);
+        const double ilx = 1.0 / lx, ily = 1.0 / ly, ilz = 1.0 / lz;
+        const double fpi = fp(k);
+        double fx = 0.0, fy = 0.0, fz = 0.0, e_pair = 0.0;
+        double v0 = 0.0, v1 = 0.0, v2 = 0.0, v3 = 0.0, v4 = 0.0, v5 = 0.0;
+        const int nn = count(k);
+        for (int c = 0; c < nn; ++c) {
+          const int j = neighbors(k, c);
+          const size_t kj = size_t(r) * n + j;
+          const double dx = kmath::min_image(xi - x(kj, 0), lx, ilx);
+          const double dy = kmath::min_image(yi - x(kj, 1), ly, ily);
+          const double dz = kmath::min_image(zi - x(kj, 2), lz, ilz);
+          const double rsq = dx * dx + dy * dy + dz * dz;
+          if (rsq < cutforcesq) {
+            const int jtype = type(j);
+            const double rij = kmath::sqrt(rsq);
+            int m;
+            double p;
+            knot(rij, rdr, nr, m, p);
+            // rhoip: slope of the density at j due to i; rhojp: at i due to j.
+            const int fi = type2rhor(itype, jtype), fj = type2rhor(jtype, itype), fz2 = type2z2r(itype, jtype);
+            const double rhoip = (rhor(fi, m, 0) * p + rhor(fi, m, 1)) * p + rhor(fi, m, 2);
+            const double rhojp = (rhor(fj, m, 0) * p + rhor(fj, m, 1)) * p + rhor(fj, m, 2);
+            const double z2p = (z2r(fz2, m, 0) * p + z2r(fz2, m, 1)) * p + z2r(fz2, m, 2);
+            const double z2 = ((z2r(fz2, m, 3) * p + z2r(fz2, m, 4)) * p + z2r(fz2, m, 5)) * p + z2r(fz2, m, 6);
+            const double recip = 1.0 / rij;
+            const double phi = z2 * recip;
+            const double phip = z2p * recip - phi * recip;
+            const double psip = fpi * rhojp + fp(kj) * rhoip + phip;
+            const double fpair = -psip * recip;
+            fx += dx * fpair;
+            fy += dy * fpair;
+            fz += dz * fpair;
+            if (EnergyVirial) {
+              // Each pair is visited from both ends: half to each atom.
+              e_pair += 0.5 * phi;
+              v0 += 0.5 * dx * dx * fpair;
+              v1 += 0.5 * dy * dy * fpair;
+              v2 += 0.5 * dz * dz * fpair;
+              v3 += 0.5 * dx * dy * fpair;
+              v4 += 0.5 * dx * dz * fpair;
+              v5 += 0.5 * dy * dz * fpair;
+            }
+          }
+        }
+        f(k, 0) = fx;
+        f(k, 1) = fy;
+        f(k, 2) = fz;
+        if (EnergyVirial) {
+          pe_atom(k) += e_pair;
+          virial_atom(k, 0) = v0;
+          virial_atom(k, 1) = v1;
+          virial_atom(k, 2) = v2;
+          virial_atom(k, 3) = v3;
+          virial_atom(k, 4) = v4;
+          virial_atom(k, 5) = v5;
+        }
+      });
+}
+
+}  // namespace
+
+EamFs make_eam_fs(const EamFsFile& file, const std::vector<std::string>& type_elements) {
+  EamFs pot;
+  pot.file = file;
+  pot.n_types = static_cast<int>(type_elements.size());
+  const int nel = static_cast<int>(file.elements.size());
+  for (int t = 0; t < pot.n_types; ++t) {
+    const auto it = std::find(file.elements.begin(), file.elements.end(), type_elements[t]);
+    if (it == file.elements.end()) {
+      std::string have;
+      for (const auto& e : file.elements) have += " " + e;
+      throw InputError(file.path + ": element '" + type_elements[t] + "' of atom type " + std::to_string(t + 1) +
+                       " is not in this potential (it has:" + have + ")");
+    }
+    pot.type_to_element.push_back(static_cast<int>(it - file.elements.begin()));
+  }
+  pot.nrho = file.nrho;
+  pot.nr = file.nr;
+  pot.rdrho = 1.0 / file.drho;
+  pot.rdr = 1.0 / file.dr;
+  pot.rhomax = (file.nrho - 1) * file.drho;
+  pot.cutoff = file.cutoff;
+  pot.cutforcesq = file.cutoff * file.cutoff;
+  pot.frho = make_table("eam_fs::frho", file.frho, file.drho);
+  pot.rhor = make_table("eam_fs::rhor", file.rhor, file.dr);
+  pot.z2r = make_table("eam_fs::z2r", file.z2r, file.dr);
+
+  pot.type2frho = Kokkos::View<int*, MemSpace>("type2frho", pot.n_types);
+  pot.type2rhor = Kokkos::View<int**, MemSpace>("type2rhor", pot.n_types, pot.n_types);
+  pot.type2z2r = Kokkos::View<int**, MemSpace>("type2z2r", pot.n_types, pot.n_types);
+  auto t2f = Kokkos::create_mirror_view(pot.type2frho);
+  auto t2r = Kokkos::create_mirror_view(pot.type2rhor);
+  auto t2z = Kokkos::create_mirror_view(pot.type2z2r);
+  for (int a = 0; a < pot.n_types; ++a) {
+    const int ea = pot.type_to_element[a];
+    t2f(a) = ea;
+    for (int b = 0; b < pot.n_types; ++b) {
+      const int eb = pot.type_to_element[b];
+      t2r(a, b) = ea * nel + eb;
+      const int hi = std::max(ea, eb), lo = std::min(ea, eb);
+      t2z(a, b) = hi * (hi + 1) / 2 + lo;
+    }
+  }
+  Kokkos::deep_copy(pot.type2frho, t2f);
+  Kokkos::deep_copy(pot.type2rhor, t2r);
+  Kokkos::deep_copy(pot.type2z2r, t2z);
+  return pot;
+}
+
+EamWork make_eam_work(const System& sys) {
+  const size_t rows = size_t(sys.n_atoms) * sys.n_replicas;
+  EamWork w;
+  w.rho = RealView("eam::rho", rows);
+  w.fp = RealView("eam::fp", rows);
+  w.pe_atom = RealView("eam::pe_atom", rows);
+  w.virial_atom = Kokkos::View<double* [6], MemSpace>("eam::virial_atom", rows);
+  w.totals = ReplicaSum<7>(sys.n_replicas, sys.n_atoms);
+  return w;
+}
+
+void compute_eam_fs(const EamFs& pot, System& sys, const NeighborList& list, EamWork& work, bool energy_virial) {
+  if (energy_virial) {
+    density_and_embedding<true>(pot, sys, list, work);
+    pair_forces<true>(pot, sys, list, work);
+    auto pe = work.pe_atom;
+    auto vir = work.virial_atom;
+    work.totals.sum("eam_fs::replica_totals", KOKKOS_LAMBDA(int, size_t k, double* acc) {
+      acc[0] += pe(k);
+      for (int c = 0; c < 6; ++c) acc[1 + c] += vir(k, c);
+    });
+  } else {
+    density_and_embedding<false>(pot, sys, list, work);
+    pair_forces<false>(pot, sys, list, work);
+  }
+}
+
+}  // namespace betarelax

@@ -1,0 +1,56 @@
+#pragma once
+/// Finnis–Sinclair EAM (LAMMPS `pair_style eam/fs`) on the device:
+///   E = Σ_i F_i(ρ_i) + ½ Σ_i Σ_{j≠i} φ_ij(r_ij),   ρ_i = Σ_{j≠i} ρ_{J→I}(r_ij).
+/// Tables are turned into the same per-knot cubic coefficients as LAMMPS's
+/// pair_eam (interpolate(): 4th-order finite-difference slopes, Hermite
+/// cubics) and evaluated with the same arithmetic, so energies and forces
+/// agree with `lmp` to round-off. Full neighbour list: density and embedding
+/// fuse into one kernel, forces follow in a second; no atomics.
+#include <string>
+#include <vector>
+
+#include "eam_fs_file.hpp"
+#include "neighbor_list.hpp"
+#include "replica_sum.hpp"
+#include "system.hpp"
+
+namespace betarelax {
+
+/// Spline coefficients per knot, LAMMPS layout: [0..2] derivative (per Å or
+/// per density unit), [3..6] value, knots 1..n (index 0 unused).
+using SplineTable = Kokkos::View<double** [7], MemSpace>;
+
+struct EamFs {
+  EamFsFile file;  ///< the file as read (host; provenance and masses)
+  int n_types = 0;
+  std::vector<int> type_to_element;  ///< data-file type (0-based) -> element index of the file
+
+  int nrho = 0, nr = 0;
+  double rdrho = 0, rdr = 0, rhomax = 0, cutoff = 0, cutforcesq = 0;
+  SplineTable frho, rhor, z2r;
+  Kokkos::View<int*, MemSpace> type2frho;   ///< (n_types)
+  Kokkos::View<int**, MemSpace> type2rhor;  ///< (n_types, n_types): [J][I] = density at I due to J
+  Kokkos::View<int**, MemSpace> type2z2r;   ///< (n_types, n_types), symmetric
+};
+
+/// Maps data-file types to the file's elements by name (like LAMMPS
+/// `pair_coeff * * file.eam.fs Cu Zr`); throws InputError naming the missing
+/// element.
+EamFs make_eam_fs(const EamFsFile& file, const std::vector<std::string>& type_elements);
+
+/// Work arrays of a force computation and its per-replica results.
+struct EamWork {
+  RealView rho;                                   ///< host electron density per atom
+  RealView fp;                                    ///< F'(ρ) per atom
+  RealView pe_atom;                               ///< per-atom energy (eV), filled when energy is asked
+  Kokkos::View<double* [6], MemSpace> virial_atom;  ///< per-atom virial (eV): xx yy zz xy xz yz
+  ReplicaSum<7> totals;                           ///< per replica: PE, virial xx yy zz xy xz yz
+};
+
+EamWork make_eam_work(const System& sys);
+
+/// Forces into sys.f. With `energy_virial`, also per-atom energies and virials
+/// and their per-replica sums in work.totals.result() (stays on the device).
+void compute_eam_fs(const EamFs& pot, System& sys, const NeighborList& list, EamWork& work, bool energy_virial);
+
+}  // namespace betarelax

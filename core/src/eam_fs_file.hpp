@@ -1,0 +1,36 @@
+#pragma once
+/// Reader for LAMMPS `eam/fs` (Finnis–Sinclair setfl) potential files, exactly
+/// as `pair_style eam/fs` reads them: three comment lines; the element line;
+/// Nrho drho Nr dr cutoff; per element a line (Z, mass, a0, lattice), Nrho
+/// values of F(ρ), then Nelements × Nr values of ρ_{αβ}(r); finally r·φ(r) for
+/// every element pair i ≥ j. Numbers may wrap across lines.
+#include <string>
+#include <vector>
+
+namespace betarelax {
+
+struct EamFsFile {
+  std::string path;
+  std::string sha256;                 ///< of the file's bytes (provenance)
+  std::vector<std::string> comments;  ///< the three header lines
+  std::vector<std::string> elements;
+  std::vector<int> atomic_number;
+  std::vector<double> mass;  ///< amu
+  int nrho = 0;
+  double drho = 0.0;
+  int nr = 0;
+  double dr = 0.0;
+  double cutoff = 0.0;  ///< Å
+  /// F_α(ρ) at ρ = k·drho, k = 0..nrho-1; one per element.
+  std::vector<std::vector<double>> frho;
+  /// ρ_{αβ}(r) at r = k·dr: rhor[α·nel + β] is the β-th density function
+  /// listed in element α's block.
+  std::vector<std::vector<double>> rhor;
+  /// r·φ_{ij}(r) (eV·Å) for i ≥ j, stored at index i(i+1)/2 + j.
+  std::vector<std::vector<double>> z2r;
+};
+
+/// Throws InputError naming the file and line for any malformed content.
+EamFsFile read_eam_fs_file(const std::string& path);
+
+}  // namespace betarelax

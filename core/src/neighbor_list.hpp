@@ -1,0 +1,41 @@
+#pragma once
+/// Full Verlet neighbour lists by cell binning, one per replica, with
+/// minimum-image distances (no ghost atoms: every box edge must exceed twice
+/// the list cutoff, cutoff + skin). The order of neighbours is deterministic:
+/// atoms are sorted by index inside each bin and bins are visited in a fixed
+/// stencil order, so forces sum in the same order for any thread count.
+#include "system.hpp"
+#include "types.hpp"
+
+namespace betarelax {
+
+struct NeighborList {
+  double cutoff = 0.0;  ///< interaction cutoff (Å)
+  double skin = 1.0;    ///< Verlet skin (Å); rebuild when an atom moved > skin/2
+  int max_neighbors = 0;
+  long builds = 0;  ///< number of builds so far (diagnostics)
+
+  Kokkos::View<int**, MemSpace> neighbors;  ///< (R*N, max_neighbors): local index j in [0, N)
+  IntView count;                            ///< (R*N) neighbours of each atom
+  Vec3View x_at_build;                      ///< positions at the last build
+  Kokkos::View<double* [3], MemSpace> len_at_build;  ///< box edges at the last build
+
+  // binning scratch, reused between builds
+  IntView atom_bin, bin_count, bin_offset, bin_fill, bin_atoms;
+};
+
+/// A list for `sys` with the given cutoff and skin; throws InputError if a box
+/// edge of any replica is not larger than 2 (cutoff + skin).
+NeighborList make_neighbor_list(const System& sys, double cutoff, double skin);
+
+/// Wraps atoms into their box (updating image flags) and rebuilds all lists.
+void build_neighbor_list(NeighborList& list, System& sys);
+
+/// True when some atom of some replica moved more than skin/2 since the last
+/// build, or a box edge shrank so much that the list could miss a pair.
+bool neighbor_list_stale(const NeighborList& list, const System& sys);
+
+/// Rebuilds if stale; returns whether it did.
+bool update_neighbor_list(NeighborList& list, System& sys);
+
+}  // namespace betarelax

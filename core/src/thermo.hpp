@@ -1,0 +1,33 @@
+#pragma once
+/// Per-replica thermodynamic observables (LAMMPS `metal` units), computed on
+/// the device in a fixed summation order:
+///   KE = ½ Σ m v² · mvv2e,  T = 2 KE / (dof k_B), dof = 3N − 3 (momentum fixed),
+///   P = (2 KE + W_xx + W_yy + W_zz) / (3V) · nktv2p   (bar).
+#include <vector>
+
+#include "force_field.hpp"
+#include "replica_sum.hpp"
+#include "system.hpp"
+
+namespace betarelax {
+
+/// Degrees of freedom of one replica, as LAMMPS `compute temp` counts them.
+inline double temperature_dof(int n_atoms) { return 3.0 * n_atoms - 3.0; }
+
+/// Σ ½ m v² per replica (eV) into `sum.result()` (device).
+void kinetic_energy(const System& sys, const ReplicaSum<1>& sum);
+
+/// One thermo row of one replica, on the host.
+struct ThermoRow {
+  double temperature = 0;  ///< K
+  double kinetic = 0;      ///< eV
+  double potential = 0;    ///< eV
+  double pressure = 0;     ///< bar
+  double volume = 0;       ///< Å^3
+  double lx = 0, ly = 0, lz = 0;
+};
+
+/// Thermo of every replica from the last energy+virial force call.
+std::vector<ThermoRow> thermo_rows(const System& sys, const ForceField& ff, const ReplicaSum<1>& ke_sum);
+
+}  // namespace betarelax

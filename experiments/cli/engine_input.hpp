@@ -1,0 +1,37 @@
+#pragma once
+/// The options every engine subcommand (energy, md, minimize) shares: a LAMMPS
+/// data file, an eam/fs potential and the element of each atom type.
+#include <memory>
+#include <string>
+
+#include "force_field.hpp"
+#include "system.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace betarelax::cli {
+
+/// Debian's lammps-data installs the 2007 Mendelev–Sordelet–Kramer Cu–Zr file.
+inline constexpr const char* kDefaultPotential = "/usr/share/lammps/potentials/CuZr_mm.eam.fs";
+
+struct EngineInput {
+  std::string data;
+  std::string potential = kDefaultPotential;
+  std::string elements;  ///< "Cu,Zr": element of type 1, 2, ...; default: Masses comments, else file order
+  double skin = 1.0;     ///< neighbour skin (Å)
+};
+
+void add_engine_options(CLI::App& sub, EngineInput& in);
+
+struct Engine {
+  Configuration conf;  ///< as read
+  System sys;
+  ForceField ff;
+};
+
+/// Reads the data file and the potential and binds them (throws InputError).
+Engine load_engine(const EngineInput& in, int n_replicas = 1);
+
+}  // namespace betarelax::cli

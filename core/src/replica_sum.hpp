@@ -59,3 +59,28 @@ class ReplicaSum {
 };
 
 }  // namespace betarelax
+
+namespace betarelax {
+
+/// Per-replica maximum of a per-atom value: one team per replica. Max is
+/// exactly associative, so the team's combination order cannot change it.
+template <class PerAtom>
+void replica_max(const char* label, int n_replicas, int n_atoms, const PerAtom& value,
+                 const Kokkos::View<double*, MemSpace>& out) {
+  using Team = Kokkos::TeamPolicy<ExecSpace>::member_type;
+  Kokkos::parallel_for(
+      label, Kokkos::TeamPolicy<ExecSpace>(n_replicas, Kokkos::AUTO), KOKKOS_LAMBDA(const Team& team) {
+        const int r = team.league_rank();
+        double m = 0.0;
+        Kokkos::parallel_reduce(
+            Kokkos::TeamThreadRange(team, n_atoms),
+            [&](const int i, double& local) {
+              const double x = value(r, size_t(r) * n_atoms + i);
+              if (x > local) local = x;
+            },
+            Kokkos::Max<double>(m));
+        Kokkos::single(Kokkos::PerTeam(team), [&]() { out(r) = m; });
+      });
+}
+
+}  // namespace betarelax

@@ -24,7 +24,6 @@ constexpr PendingCommand kPending[] = {
     {"analyze", "statistics and effective barriers (Eqs. 2-9) of a results directory", "#7"},
     {"validate", "check a results directory against reference-data/", "#7"},
     {"plot", "draw Figs. 1-5 and report.md from validated results", "#9"},
-    {"minimize", "FIRE minimisation to the inherent structure", "#3"},
     {"rmsd", "the RMSD collective variable (Eq. 1) of a configuration", "#5"},
     {"art", "ART nouveau saddle searches", "#8"},
     {"bench", "benchmarks against LAMMPS", "#10"},
@@ -46,6 +45,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   add_reproduce_command(app, out, err, &status);
   add_energy_command(app, out, &status);
   add_md_command(app, out, &status);
+  add_minimize_command(app, out, &status);
   for (const PendingCommand& cmd : kPending) {
     CLI::App* sub = app.add_subcommand(cmd.name, std::string(cmd.description) + " [not implemented yet]");
     sub->allow_extras();

@@ -221,9 +221,9 @@ bool neighbor_list_stale(const NeighborList& list, const System& sys) {
           dsq += dd * dd;
         }
         const double slack = 0.5 * (skin - max_dlen);
-        if (slack <= 0.0 || dsq > slack * slack) any = 1;
+        if (slack <= 0.0 || dsq > slack * slack) any += 1;
       },
-      Kokkos::Max<int>(stale));
+      stale);
   return stale != 0;
 }
 

@@ -1,0 +1,107 @@
+// Neighbour lists against brute force over all pairs, and their rebuild rule.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "input_error.hpp"
+#include "test_support.hpp"
+
+using namespace betarelax;
+using namespace betarelax::test;
+
+namespace {
+
+std::set<std::pair<int, int>> brute_force_pairs(const Configuration& c, double cut) {
+  std::set<std::pair<int, int>> pairs;
+  const int n = c.n_atoms();
+  for (int i = 0; i < n; ++i) {
+    for (int j = 0; j < n; ++j) {
+      if (i == j) continue;
+      double rsq = 0;
+      for (int d = 0; d < 3; ++d) {
+        double dx = c.x[3 * i + d] - c.x[3 * j + d];
+        dx -= c.len[d] * std::round(dx / c.len[d]);
+        rsq += dx * dx;
+      }
+      if (rsq < cut * cut) pairs.insert({i, j});
+    }
+  }
+  return pairs;
+}
+
+std::set<std::pair<int, int>> list_pairs(const NeighborList& list, int r, int n) {
+  auto nb = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), list.neighbors);
+  auto cnt = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), list.count);
+  std::set<std::pair<int, int>> pairs;
+  for (int i = 0; i < n; ++i) {
+    for (int c = 0; c < cnt(size_t(r) * n + i); ++c) pairs.insert({i, nb(size_t(r) * n + i, c)});
+  }
+  return pairs;
+}
+
+}  // namespace
+
+TEST(NeighborList, EqualsBruteForceForEveryReplica) {
+  // 5 cells of a = 4.2 Å: 21 Å box, 2 bins per axis (the wrap-around case);
+  // 7 cells: 29.4 Å, 3 bins (the full 27-bin stencil).
+  for (int cells : {5, 7}) {
+    std::vector<Configuration> confs = {cuzr_config(cells, 1, 0.4), cuzr_config(cells, 2, 0.4)};
+    System sys = make_system(confs[0], 2);
+    set_replica(sys, 1, confs[1]);
+    NeighborList list = make_neighbor_list(sys, 7.6, 1.0);
+    build_neighbor_list(list, sys);
+    for (int r = 0; r < 2; ++r) {
+      const auto expected = brute_force_pairs(confs[r], 8.6);
+      EXPECT_EQ(list_pairs(list, r, sys.n_atoms), expected) << cells << " cells, replica " << r;
+      EXPECT_GT(expected.size(), size_t(50) * sys.n_atoms);
+    }
+  }
+}
+
+TEST(NeighborList, OrderIsAscendingWithinEachBinAndStableAcrossBuilds) {
+  System sys = make_system(cuzr_config(7, 4, 0.4), 1);
+  NeighborList a = make_neighbor_list(sys, 7.6, 1.0);
+  build_neighbor_list(a, sys);
+  auto first = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), a.neighbors);
+  build_neighbor_list(a, sys);
+  auto second = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), a.neighbors);
+  auto cnt = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), a.count);
+  for (int i = 0; i < sys.n_atoms; ++i) {
+    for (int c = 0; c < cnt(i); ++c) ASSERT_EQ(first(i, c), second(i, c)) << "atom " << i;
+  }
+}
+
+TEST(NeighborList, StaleAfterHalfASkinAndWrapsAtoms) {
+  Configuration c = cuzr_config(5, 9, 0.2);
+  System sys = make_system(c, 1);
+  NeighborList list = make_neighbor_list(sys, 7.6, 1.0);
+  build_neighbor_list(list, sys);
+  EXPECT_FALSE(neighbor_list_stale(list, sys));
+  Configuration moved = c;
+  moved.x[3 * 10] += 0.49;  // just under skin/2
+  set_replica(sys, 0, moved);
+  EXPECT_FALSE(neighbor_list_stale(list, sys));
+  moved.x[3 * 10] += 0.02;  // past skin/2
+  const double outside = c.x[3 * 11 + 1] - c.len[1] - 0.3;  // one box length and a bit below
+  moved.x[3 * 11 + 1] = outside;
+  set_replica(sys, 0, moved);
+  EXPECT_TRUE(neighbor_list_stale(list, sys));
+  build_neighbor_list(list, sys);
+  const Configuration wrapped = extract_replica(sys, 0);
+  EXPECT_GE(wrapped.x[3 * 11 + 1], c.lo[1]);
+  EXPECT_LT(wrapped.x[3 * 11 + 1], c.lo[1] + c.len[1]);
+  const int expected_image = static_cast<int>(std::floor((outside - c.lo[1]) / c.len[1]));
+  EXPECT_LE(expected_image, -1);
+  EXPECT_EQ(wrapped.image[3 * 11 + 1], expected_image) << "image flag tracks the unwrapped position";
+  EXPECT_NEAR(wrapped.x[3 * 11 + 1] + expected_image * c.len[1], outside, 1e-12);
+}
+
+TEST(NeighborList, RefusesABoxSmallerThanTwiceTheCutoffPlusSkin) {
+  System sys = make_system(cuzr_config(4, 1, 0.1), 1);  // 16.8 Å < 2 (7.6 + 1.0)
+  try {
+    make_neighbor_list(sys, 7.6, 1.0);
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("not larger than 2 (cutoff + skin)"), std::string::npos) << e.what();
+  }
+}

@@ -46,6 +46,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   add_energy_command(app, out, &status);
   add_md_command(app, out, &status);
   add_minimize_command(app, out, &status);
+  add_lattice_command(app, out, &status);
   for (const PendingCommand& cmd : kPending) {
     CLI::App* sub = app.add_subcommand(cmd.name, std::string(cmd.description) + " [not implemented yet]");
     sub->allow_extras();

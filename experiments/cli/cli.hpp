@@ -27,6 +27,7 @@ CLI::App* add_version_command(CLI::App& app, std::ostream& out, int* status);
 CLI::App* add_energy_command(CLI::App& app, std::ostream& out, int* status);
 CLI::App* add_md_command(CLI::App& app, std::ostream& out, int* status);
 CLI::App* add_minimize_command(CLI::App& app, std::ostream& out, int* status);
+CLI::App* add_lattice_command(CLI::App& app, std::ostream& out, int* status);
 CLI::App* add_reproduce_command(CLI::App& app, std::ostream& out, std::ostream& err, int* status);
 
 }  // namespace betarelax::cli

@@ -1,5 +1,6 @@
 #include "md.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "velocity_verlet.hpp"
@@ -63,14 +64,24 @@ void md_step(MdIntegrator& md, System& sys, ForceField& ff, double ramp, bool en
   ++md.step;
 }
 
-void run_md(MdIntegrator& md, System& sys, ForceField& ff, long n_steps, long thermo_every,
-            const ThermoCallback& on_thermo) {
-  if (on_thermo) on_thermo(0, thermo_rows(sys, ff, md.kinetic));
-  for (long s = 1; s <= n_steps; ++s) {
-    const bool report = on_thermo && (s == n_steps || (thermo_every > 0 && s % thermo_every == 0));
-    md_step(md, sys, ff, double(s) / double(n_steps), report);
-    if (report) on_thermo(s, thermo_rows(sys, ff, md.kinetic));
+void continue_md(MdIntegrator& md, System& sys, ForceField& ff, long thermo_every, const ThermoCallback& on_thermo,
+                 long stop_after) {
+  const long length = md.run_end - md.run_begin;
+  const long last = stop_after > 0 ? std::min(md.run_end, md.step + stop_after) : md.run_end;
+  while (md.step < last) {
+    const long s = md.step + 1 - md.run_begin;  // 1-based step of this run
+    const bool report = on_thermo && (s == length || (thermo_every > 0 && s % thermo_every == 0));
+    md_step(md, sys, ff, double(s) / double(length), report);
+    if (report) on_thermo(md.step, thermo_rows(sys, ff, md.kinetic));
   }
+}
+
+void run_md(MdIntegrator& md, System& sys, ForceField& ff, long n_steps, long thermo_every,
+            const ThermoCallback& on_thermo, long stop_after) {
+  md.run_begin = md.step;
+  md.run_end = md.step + n_steps;
+  if (on_thermo) on_thermo(md.step, thermo_rows(sys, ff, md.kinetic));
+  continue_md(md, sys, ff, thermo_every, on_thermo, stop_after);
 }
 
 }  // namespace betarelax

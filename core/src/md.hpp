@@ -34,7 +34,9 @@ struct MdIntegrator {
   MdParams params;
   NoseHoover nh;
   ReplicaSum<1> kinetic;
-  long step = 0;  ///< steps taken since creation (the run's begin is the caller's)
+  long step = 0;       ///< steps taken since creation
+  long run_begin = 0;  ///< step at which the current run (and its ramps) began
+  long run_end = 0;    ///< step at which it ends
 };
 
 /// Checks the parameters, computes the first forces (with virial) and the
@@ -48,9 +50,15 @@ void md_step(MdIntegrator& md, System& sys, ForceField& ff, double ramp, bool en
 
 using ThermoCallback = std::function<void(long step, const std::vector<ThermoRow>& rows)>;
 
-/// `n_steps` steps with ramps over this run; `on_thermo` sees step 0 and every
-/// `thermo_every` steps (and the last).
+/// Starts a run of `n_steps` steps (ramps span it) and runs it to the end;
+/// `on_thermo` sees the first step and every `thermo_every` steps (and the
+/// last). Returns early, with the run unfinished, when `stop_after` > 0 steps
+/// of it were taken (for checkpoints); continue_md finishes it.
 void run_md(MdIntegrator& md, System& sys, ForceField& ff, long n_steps, long thermo_every,
-            const ThermoCallback& on_thermo);
+            const ThermoCallback& on_thermo, long stop_after = 0);
+
+/// Continues the current run up to its end (or `stop_after` more steps).
+void continue_md(MdIntegrator& md, System& sys, ForceField& ff, long thermo_every, const ThermoCallback& on_thermo,
+                 long stop_after = 0);
 
 }  // namespace betarelax

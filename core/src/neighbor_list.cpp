@@ -58,6 +58,7 @@ NeighborList make_neighbor_list(const System& sys, double cutoff, double skin) {
   list.neighbors = Kokkos::View<int**, MemSpace>("neighbors", rows, list.max_neighbors);
   list.count = IntView("neighbor_count", rows);
   list.x_at_build = Vec3View("x_at_build", rows);
+  list.lo_at_build = Kokkos::View<double* [3], MemSpace>("lo_at_build", sys.n_replicas);
   list.len_at_build = Kokkos::View<double* [3], MemSpace>("len_at_build", sys.n_replicas);
   list.atom_bin = IntView("atom_bin", rows);
   list.bin_atoms = IntView("bin_atoms", rows);
@@ -194,6 +195,7 @@ void build_neighbor_list(NeighborList& list, System& sys) {
     list.neighbors = Kokkos::View<int**, MemSpace>("neighbors", rows, list.max_neighbors);
   }
   Kokkos::deep_copy(list.x_at_build, sys.x);
+  Kokkos::deep_copy(list.lo_at_build, sys.box_lo);
   Kokkos::deep_copy(list.len_at_build, sys.box_len);
   ++list.builds;
 }

@@ -18,6 +18,7 @@ struct NeighborList {
   Kokkos::View<int**, MemSpace> neighbors;  ///< (R*N, max_neighbors): local index j in [0, N)
   IntView count;                            ///< (R*N) neighbours of each atom
   Vec3View x_at_build;                      ///< positions at the last build
+  Kokkos::View<double* [3], MemSpace> lo_at_build;   ///< box corners at the last build
   Kokkos::View<double* [3], MemSpace> len_at_build;  ///< box edges at the last build
 
   // binning scratch, reused between builds

@@ -3,6 +3,8 @@
 #include <iomanip>
 #include <stdexcept>
 
+#include "atomic_write.hpp"
+
 namespace betarelax {
 
 const char* ThermoCsv::header() {
@@ -25,6 +27,20 @@ void ThermoCsv::write(long step, const std::vector<ThermoRow>& rows) {
   }
   os_.flush();
   if (!os_) throw std::runtime_error(path_ + ": write failed (disk full?)");
+}
+
+void truncate_thermo_csv(const std::string& path, long last_step) {
+  std::ifstream is(path);
+  if (!is) throw std::runtime_error(path + ": cannot read thermo file to resume");
+  std::string kept, line;
+  std::getline(is, line);
+  kept = line + "\n";
+  while (std::getline(is, line)) {
+    if (line.empty()) continue;
+    if (std::stol(line.substr(0, line.find(','))) <= last_step) kept += line + "\n";
+  }
+  is.close();
+  atomic_write(path, [&](std::ostream& os) { os << kept; });
 }
 
 }  // namespace betarelax

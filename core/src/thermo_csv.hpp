@@ -23,4 +23,8 @@ class ThermoCsv {
   std::ofstream os_;
 };
 
+/// Drops the rows after `last_step` (written after the checkpoint a run
+/// resumes from), so that the resumed run appends without duplicates.
+void truncate_thermo_csv(const std::string& path, long last_step);
+
 }  // namespace betarelax

@@ -15,6 +15,18 @@
 using namespace betarelax;
 using namespace betarelax::test;
 
+// Device lambdas may not live in a test body (a private member function for
+// nvcc): kernels of the tests are free functions.
+namespace betarelax::test {
+void negate_velocities(System& sys) {
+  auto v = sys.v;
+  Kokkos::parallel_for(
+      "test::negate_velocities", Kokkos::RangePolicy<ExecSpace>(0, v.extent(0)), KOKKOS_LAMBDA(const size_t k) {
+        for (int d = 0; d < 3; ++d) v(k, d) = -v(k, d);
+      });
+}
+}  // namespace betarelax::test
+
 namespace {
 
 /// 500 Cu50Zr50 atoms at 300 K after 1 ps of NVT (a dense, disordered start).
@@ -108,9 +120,7 @@ TEST(VelocityVerlet, RunsBackwardsToTheStart) {
   p.ensemble = Ensemble::nve;
   MdIntegrator md = make_md(sys, ff, p);
   run_md(md, sys, ff, 200, 0, nullptr);
-  Kokkos::parallel_for("negate", Kokkos::RangePolicy<ExecSpace>(0, sys.n_atoms), KOKKOS_LAMBDA(const int k) {
-    for (int d = 0; d < 3; ++d) sys.v(k, d) = -sys.v(k, d);
-  });
+  negate_velocities(sys);
   run_md(md, sys, ff, 200, 0, nullptr);
   const Configuration end = extract_replica(sys, 0);
   double worst = 0;

@@ -3,12 +3,16 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <iomanip>
 #include <ostream>
 
 #include "atomic_write.hpp"
+#include "checkpoint.hpp"
+#include "extxyz.hpp"
+#include "input_error.hpp"
 #include "cli.hpp"
 #include "engine_input.hpp"
 #include "lammps_data.hpp"
@@ -29,6 +33,9 @@ CLI::App* add_md_command(CLI::App& app, std::ostream& out, int* status) {
     uint64_t seed = 12345;
     std::string velocities = "auto";
     std::string out_dir = "md_out";
+    long checkpoint_every = 0;
+    long stop_after = 0;
+    bool resume = false;
   };
   auto o = std::make_shared<Options>();
   add_engine_options(*sub, o->in);
@@ -51,12 +58,22 @@ CLI::App* add_md_command(CLI::App& app, std::ostream& out, int* status) {
                   "create: Maxwell-Boltzmann at --temperature; keep: from the data file; auto: keep if present")
       ->check(CLI::IsMember({"auto", "create", "keep"}))
       ->capture_default_str();
-  sub->add_option("--out", o->out_dir, "output directory (thermo.csv, final.data, run.json)")->capture_default_str();
+  sub->add_option("--out", o->out_dir, "output directory (thermo.csv, final.data, final.xyz, run.json, state.ckpt)")
+      ->capture_default_str();
+  sub->add_option("--checkpoint-every", o->checkpoint_every, "write OUT/state.ckpt every N steps (0: at the end only)")
+      ->check(CLI::NonNegativeNumber);
+  sub->add_option("--stop-after", o->stop_after,
+                  "take at most N steps in this invocation, checkpoint and exit (a batch job's wall-time slice)")
+      ->check(CLI::PositiveNumber);
+  sub->add_flag("--resume", o->resume,
+                "continue the run in OUT from OUT/state.ckpt (same data file and options), bit for bit");
   sub->callback([&out, status, o] {
     Engine e = load_engine(o->in);
+    const std::filesystem::path dir(o->out_dir);
+    const std::string ckpt = (dir / "state.ckpt").string();
     const bool create = o->velocities == "create" || (o->velocities == "auto" && e.conf.v.empty());
     if (create) create_velocities(e.sys, {o->temperature}, o->seed);
-    std::filesystem::create_directories(o->out_dir);
+    std::filesystem::create_directories(dir);
     MdParams p;
     p.ensemble = parse_ensemble(o->ensemble);
     p.dt = o->dt;
@@ -66,22 +83,50 @@ CLI::App* add_md_command(CLI::App& app, std::ostream& out, int* status) {
     p.p_start = {o->pressure};
     p.p_damp = o->p_damp;
     MdIntegrator md = make_md(e.sys, e.ff, p);
-    ThermoCsv csv((std::filesystem::path(o->out_dir) / "thermo.csv").string(), p.dt);
-    const auto start = std::chrono::steady_clock::now();
-    run_md(md, e.sys, e.ff, o->steps, o->thermo, [&](long step, const std::vector<ThermoRow>& rows) {
+    if (o->resume) {
+      read_checkpoint(ckpt, e.sys, e.ff, md);
+      if (md.run_end != o->steps) {
+        throw InputError(ckpt + ": the checkpointed run has " + std::to_string(md.run_end) + " steps, not --steps " +
+                         std::to_string(o->steps));
+      }
+      truncate_thermo_csv((dir / "thermo.csv").string(), md.step);
+      out << "resuming at step " << md.step << " of " << md.run_end << "\n";
+    }
+    ThermoCsv csv((dir / "thermo.csv").string(), p.dt, o->resume);
+    auto on_thermo = [&](long step, const std::vector<ThermoRow>& rows) {
       csv.write(step, rows);
       out << "step " << step << "  T " << std::setprecision(6) << rows[0].temperature << " K  PE "
           << std::setprecision(10) << rows[0].potential << " eV  P " << std::setprecision(6) << rows[0].pressure
           << " bar  V " << rows[0].volume << " A^3\n";
-    });
+    };
+    const auto start = std::chrono::steady_clock::now();
+    const long first_step = md.step;
+    if (!o->resume) {
+      md.run_begin = md.step;
+      md.run_end = md.step + o->steps;
+      on_thermo(md.step, thermo_rows(e.sys, e.ff, md.kinetic));
+    }
+    const long last = o->stop_after > 0 ? std::min(md.run_end, md.step + o->stop_after) : md.run_end;
+    while (md.step < last) {
+      const long slice = o->checkpoint_every > 0 ? std::min(o->checkpoint_every, last - md.step) : last - md.step;
+      continue_md(md, e.sys, e.ff, o->thermo, on_thermo, slice);
+      if (md.step < md.run_end) write_checkpoint(ckpt, e.sys, e.ff, md);
+    }
+    if (md.step == md.run_end) write_checkpoint(ckpt, e.sys, e.ff, md);
+    const long timed_steps = md.step - first_step;  // a resumed run times only its own steps
     Kokkos::fence();
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const double steps_per_s = o->steps / wall;
-    write_lammps_data((std::filesystem::path(o->out_dir) / "final.data").string(), extract_replica(e.sys, 0),
-                      "betarelax md final state (" + o->ensemble + ")");
+    const double steps_per_s = timed_steps / wall;
+    if (md.step < md.run_end) {
+      out << "stopped at step " << md.step << " of " << md.run_end << "; continue with --resume\n";
+    } else {
+      const Configuration final_state = extract_replica(e.sys, 0);
+      write_lammps_data((dir / "final.data").string(), final_state, "betarelax md final state (" + o->ensemble + ")");
+      write_extxyz((dir / "final.xyz").string(), final_state, md.step * p.dt);
+    }
     const BuildInfo info = build_info();
     const nlohmann::json run = {
-        {"ensemble", o->ensemble}, {"steps", o->steps}, {"dt_ps", o->dt}, {"temperature_K", o->temperature},
+        {"ensemble", o->ensemble}, {"steps", md.run_end}, {"timed_steps", timed_steps}, {"dt_ps", o->dt}, {"temperature_K", o->temperature},
         {"seed", o->seed}, {"velocities", create ? "created" : "from data file"},
         {"wall_time_s", wall}, {"steps_per_s", steps_per_s}, {"atom_steps_per_s", steps_per_s * e.sys.n_atoms},
         {"neighbor_builds", e.ff.list.builds},
@@ -89,9 +134,9 @@ CLI::App* add_md_command(CLI::App& app, std::ostream& out, int* status) {
         {"data", o->in.data},
         {"provenance", {{"git_revision", info.git_revision}, {"execution_space", info.execution_space},
                         {"concurrency", info.concurrency}, {"kokkos", info.kokkos_version}, {"device", info.device}}}};
-    atomic_write((std::filesystem::path(o->out_dir) / "run.json").string(),
+    atomic_write((dir / "run.json").string(),
                  [&](std::ostream& os) { os << run.dump(2) << "\n"; });
-    out << "timing: " << o->steps << " steps in " << std::setprecision(4) << wall << " s: " << steps_per_s
+    out << "timing: " << timed_steps << " steps in " << std::setprecision(4) << wall << " s: " << steps_per_s
         << " steps/s, " << steps_per_s * e.sys.n_atoms << " atom-steps/s (" << info.execution_space << ", "
         << info.concurrency << " threads)\n";
     *status = kOk;

@@ -1,0 +1,82 @@
+// Benchmarks of the engine, each reporting atom-steps/s (atoms × calls per
+// second): the force kernel, the neighbour build, one NVT step, and the
+// batched step versus the number of replicas R. The system is a 4000-atom
+// Cu50Zr50 configuration (fcc sites at glass density, random species; the
+// ci/bench_vs_lammps.sh script times a quenched glass against LAMMPS).
+#include <benchmark/benchmark.h>
+
+#include "alloy_lattice.hpp"
+#include "eam_fs.hpp"
+#include "force_field.hpp"
+#include "md.hpp"
+#include "velocity_init.hpp"
+
+using namespace betarelax;
+
+namespace {
+
+constexpr const char* kPotential = "/usr/share/lammps/potentials/CuZr_mm.eam.fs";
+
+Configuration cuzr4000() {
+  AlloyLatticeParams p;
+  p.cells = 10;  // 4000 atoms
+  p.a = 4.2;
+  p.jitter = 0.2;
+  p.seed = 1;
+  return make_alloy_lattice(p);
+}
+
+struct Setup {
+  System sys;
+  ForceField ff;
+};
+
+Setup make_setup(int replicas) {
+  Setup s;
+  s.sys = make_system(cuzr4000(), replicas);
+  s.ff = make_force_field(make_eam_fs(read_eam_fs_file(kPotential), {"Cu", "Zr"}), s.sys, 1.0);
+  create_velocities(s.sys, {300.0}, 1);
+  return s;
+}
+
+void rate(benchmark::State& state, double atoms) {
+  state.counters["atom-steps/s"] =
+      benchmark::Counter(atoms * static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+
+}  // namespace
+
+static void BM_ForceKernel(benchmark::State& state) {
+  Setup s = make_setup(1);
+  for (auto _ : state) {
+    compute_eam_fs(s.ff.potential, s.sys, s.ff.list, s.ff.work, false);
+    Kokkos::fence();
+  }
+  rate(state, s.sys.n_atoms);
+}
+BENCHMARK(BM_ForceKernel)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+static void BM_NeighborBuild(benchmark::State& state) {
+  Setup s = make_setup(1);
+  for (auto _ : state) {
+    build_neighbor_list(s.ff.list, s.sys);
+    Kokkos::fence();
+  }
+  rate(state, s.sys.n_atoms);
+}
+BENCHMARK(BM_NeighborBuild)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+static void BM_NvtStep(benchmark::State& state) {
+  Setup s = make_setup(static_cast<int>(state.range(0)));
+  MdParams p;
+  p.ensemble = Ensemble::nvt;
+  p.t_start = {300.0};
+  MdIntegrator md = make_md(s.sys, s.ff, p);
+  for (auto _ : state) {
+    md_step(md, s.sys, s.ff, 0.0, false);
+    Kokkos::fence();
+  }
+  rate(state, double(s.sys.n_atoms) * s.sys.n_replicas);
+  state.counters["replicas"] = s.sys.n_replicas;
+}
+BENCHMARK(BM_NvtStep)->Arg(1)->Arg(2)->Arg(4)->Arg(8)->Arg(16)->Unit(benchmark::kMillisecond)->UseRealTime();

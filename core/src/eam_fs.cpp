@@ -35,14 +35,20 @@ void fill_spline(const std::vector<double>& f, double delta,
   }
 }
 
-SplineTable make_table(const char* label, const std::vector<std::vector<double>>& funcs, double delta) {
+using HostSpline = Kokkos::View<double** [7], Kokkos::LayoutRight, Kokkos::HostSpace>;
+
+HostSpline host_spline(const std::vector<std::vector<double>>& funcs, double delta) {
   const int n = static_cast<int>(funcs.front().size());
-  SplineTable table(std::string(label), funcs.size(), size_t(n) + 1);
-  auto host = Kokkos::create_mirror_view(table);
-  Kokkos::View<double** [7], Kokkos::LayoutRight, Kokkos::HostSpace> tmp("spline_tmp", funcs.size(), size_t(n) + 1);
+  HostSpline tmp("spline_tmp", funcs.size(), size_t(n) + 1);
   for (size_t fn = 0; fn < funcs.size(); ++fn) fill_spline(funcs[fn], delta, tmp, static_cast<int>(fn));
-  Kokkos::deep_copy(host, tmp);
-  Kokkos::deep_copy(table, host);
+  return tmp;
+}
+
+SplineTable to_device(const char* label, const HostSpline& h) {
+  SplineTable table(std::string(label), h.extent(0), h.extent(1));
+  auto mirror = Kokkos::create_mirror_view(table);
+  Kokkos::deep_copy(mirror, h);
+  Kokkos::deep_copy(table, mirror);
   return table;
 }
 
@@ -66,12 +72,11 @@ void density_and_embedding(const EamFs& pot, const System& sys, const NeighborLi
   auto rho_out = work.rho;
   auto fp_out = work.fp;
   auto pe_atom = work.pe_atom;
-  auto rhor = pot.rhor;
+  auto rho_pair = pot.rho_pair;
   auto frho = pot.frho;
-  auto type2rhor = pot.type2rhor;
   auto type2frho = pot.type2frho;
   const double rdr = pot.rdr, rdrho = pot.rdrho, rhomax = pot.rhomax, cutforcesq = pot.cutforcesq;
-  const int nr = pot.nr, nrho = pot.nrho;
+  const int nr = pot.nr, nrho = pot.nrho, nt = pot.n_types;
   Kokkos::parallel_for(
       EnergyVirial ? "eam_fs::density_embedding_energy" : "eam_fs::density_embedding",
       Kokkos::RangePolicy<ExecSpace>(0, size_t(n) * sys.n_replicas), KOKKOS_LAMBDA(const size_t k) {
@@ -80,22 +85,21 @@ void density_and_embedding(const EamFs& pot, const System& sys, const NeighborLi
         const int itype = type(i);
         const double xi = x(k, 0), yi = x(k, 1), zi = x(k, 2);
         const double lx = len(r, 0), ly = len(r, 1), lz = len(r, 2);
-        const double ilx = 1.0 / lx, ily = 1.0 / ly, ilz = 1.0 / lz;
         double rho = 0.0;
         const int nn = count(k);
         for (int c = 0; c < nn; ++c) {
           const int j = neighbors(k, c);
           const size_t kj = size_t(r) * n + j;
-          const double dx = kmath::min_image(xi - x(kj, 0), lx, ilx);
-          const double dy = kmath::min_image(yi - x(kj, 1), ly, ily);
-          const double dz = kmath::min_image(zi - x(kj, 2), lz, ilz);
+          const double dx = kmath::near_image(xi - x(kj, 0), lx);
+          const double dy = kmath::near_image(yi - x(kj, 1), ly);
+          const double dz = kmath::near_image(zi - x(kj, 2), lz);
           const double rsq = dx * dx + dy * dy + dz * dz;
           if (rsq < cutforcesq) {
             int m;
             double p;
             knot(kmath::sqrt(rsq), rdr, nr, m, p);
-            const int fn = type2rhor(type(j), itype);
-            rho += ((rhor(fn, m, 3) * p + rhor(fn, m, 4)) * p + rhor(fn, m, 5)) * p + rhor(fn, m, 6);
+            const int tp = type(j) * nt + itype;
+            rho += ((rho_pair(tp, m, 0) * p + rho_pair(tp, m, 1)) * p + rho_pair(tp, m, 2)) * p + rho_pair(tp, m, 3);
           }
         }
         rho_out(k) = rho;
@@ -128,12 +132,9 @@ void pair_forces(const EamFs& pot, System& sys, const NeighborList& list, const 
   auto fp = work.fp;
   auto pe_atom = work.pe_atom;
   auto virial_atom = work.virial_atom;
-  auto rhor = pot.rhor;
-  auto z2r = pot.z2r;
-  auto type2rhor = pot.type2rhor;
-  auto type2z2r = pot.type2z2r;
+  auto tab = pot.force_pair;
   const double rdr = pot.rdr, cutforcesq = pot.cutforcesq;
-  const int nr = pot.nr;
+  const int nr = pot.nr, nt = pot.n_types;
   Kokkos::parallel_for(
       EnergyVirial ? "eam_fs::forces_energy_virial" : "eam_fs::forces",
       Kokkos::RangePolicy<ExecSpace>(0, size_t(n) * sys.n_replicas), KOKKOS_LAMBDA(const size_t k) {
@@ -142,7 +143,6 @@ void pair_forces(const EamFs& pot, System& sys, const NeighborList& list, const 
         const int itype = type(i);
         const double xi = x(k, 0), yi = x(k, 1), zi = x(k, 2);
         const double lx = len(r, 0), ly = len(r, 1), lz = len(r, 2);
-        const double ilx = 1.0 / lx, ily = 1.0 / ly, ilz = 1.0 / lz;
         const double fpi = fp(k);
         double fx = 0.0, fy = 0.0, fz = 0.0, e_pair = 0.0;
         double v0 = 0.0, v1 = 0.0, v2 = 0.0, v3 = 0.0, v4 = 0.0, v5 = 0.0;
@@ -150,9 +150,9 @@ void pair_forces(const EamFs& pot, System& sys, const NeighborList& list, const 
         for (int c = 0; c < nn; ++c) {
           const int j = neighbors(k, c);
           const size_t kj = size_t(r) * n + j;
-          const double dx = kmath::min_image(xi - x(kj, 0), lx, ilx);
-          const double dy = kmath::min_image(yi - x(kj, 1), ly, ily);
-          const double dz = kmath::min_image(zi - x(kj, 2), lz, ilz);
+          const double dx = kmath::near_image(xi - x(kj, 0), lx);
+          const double dy = kmath::near_image(yi - x(kj, 1), ly);
+          const double dz = kmath::near_image(zi - x(kj, 2), lz);
           const double rsq = dx * dx + dy * dy + dz * dz;
           if (rsq < cutforcesq) {
             const int jtype = type(j);
@@ -161,11 +161,11 @@ void pair_forces(const EamFs& pot, System& sys, const NeighborList& list, const 
             double p;
             knot(rij, rdr, nr, m, p);
             // rhoip: slope of the density at j due to i; rhojp: at i due to j.
-            const int fi = type2rhor(itype, jtype), fj = type2rhor(jtype, itype), fz2 = type2z2r(itype, jtype);
-            const double rhoip = (rhor(fi, m, 0) * p + rhor(fi, m, 1)) * p + rhor(fi, m, 2);
-            const double rhojp = (rhor(fj, m, 0) * p + rhor(fj, m, 1)) * p + rhor(fj, m, 2);
-            const double z2p = (z2r(fz2, m, 0) * p + z2r(fz2, m, 1)) * p + z2r(fz2, m, 2);
-            const double z2 = ((z2r(fz2, m, 3) * p + z2r(fz2, m, 4)) * p + z2r(fz2, m, 5)) * p + z2r(fz2, m, 6);
+            const int tp = itype * nt + jtype;
+            const double rhoip = (tab(tp, m, 0) * p + tab(tp, m, 1)) * p + tab(tp, m, 2);
+            const double rhojp = (tab(tp, m, 3) * p + tab(tp, m, 4)) * p + tab(tp, m, 5);
+            const double z2p = (tab(tp, m, 6) * p + tab(tp, m, 7)) * p + tab(tp, m, 8);
+            const double z2 = ((tab(tp, m, 9) * p + tab(tp, m, 10)) * p + tab(tp, m, 11)) * p + tab(tp, m, 12);
             const double recip = 1.0 / rij;
             const double phi = z2 * recip;
             const double phip = z2p * recip - phi * recip;
@@ -225,9 +225,12 @@ EamFs make_eam_fs(const EamFsFile& file, const std::vector<std::string>& type_el
   pot.rhomax = (file.nrho - 1) * file.drho;
   pot.cutoff = file.cutoff;
   pot.cutforcesq = file.cutoff * file.cutoff;
-  pot.frho = make_table("eam_fs::frho", file.frho, file.drho);
-  pot.rhor = make_table("eam_fs::rhor", file.rhor, file.dr);
-  pot.z2r = make_table("eam_fs::z2r", file.z2r, file.dr);
+  const HostSpline frho = host_spline(file.frho, file.drho);
+  const HostSpline rhor = host_spline(file.rhor, file.dr);
+  const HostSpline z2r = host_spline(file.z2r, file.dr);
+  pot.frho = to_device("eam_fs::frho", frho);
+  pot.rhor = to_device("eam_fs::rhor", rhor);
+  pot.z2r = to_device("eam_fs::z2r", z2r);
 
   pot.type2frho = Kokkos::View<int*, MemSpace>("type2frho", pot.n_types);
   pot.type2rhor = Kokkos::View<int**, MemSpace>("type2rhor", pot.n_types, pot.n_types);
@@ -248,6 +251,29 @@ EamFs make_eam_fs(const EamFsFile& file, const std::vector<std::string>& type_el
   Kokkos::deep_copy(pot.type2frho, t2f);
   Kokkos::deep_copy(pot.type2rhor, t2r);
   Kokkos::deep_copy(pot.type2z2r, t2z);
+
+  const int nt = pot.n_types;
+  const size_t knots = size_t(file.nr) + 1;
+  pot.rho_pair = decltype(pot.rho_pair)("eam_fs::rho_pair", size_t(nt) * nt, knots);
+  pot.force_pair = decltype(pot.force_pair)("eam_fs::force_pair", size_t(nt) * nt, knots);
+  auto rho_h = Kokkos::create_mirror_view(pot.rho_pair);
+  auto force_h = Kokkos::create_mirror_view(pot.force_pair);
+  for (int a = 0; a < nt; ++a) {
+    for (int b = 0; b < nt; ++b) {
+      const int ab = a * nt + b;
+      for (size_t m = 0; m < knots; ++m) {
+        for (int c = 0; c < 4; ++c) rho_h(ab, m, c) = rhor(t2r(a, b), m, 3 + c);  // at b due to a
+        for (int c = 0; c < 3; ++c) {
+          force_h(ab, m, c) = rhor(t2r(a, b), m, c);
+          force_h(ab, m, 3 + c) = rhor(t2r(b, a), m, c);
+        }
+        for (int c = 0; c < 7; ++c) force_h(ab, m, 6 + c) = z2r(t2z(a, b), m, c);
+        for (int c = 13; c < 16; ++c) force_h(ab, m, c) = 0.0;
+      }
+    }
+  }
+  Kokkos::deep_copy(pot.rho_pair, rho_h);
+  Kokkos::deep_copy(pot.force_pair, force_h);
   return pot;
 }
 

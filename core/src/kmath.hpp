@@ -26,4 +26,12 @@ using Kokkos::Experimental::sqrt;
 KOKKOS_INLINE_FUNCTION double min_image(double d, double len, double inv_len) {
   return d - len * floor(d * inv_len + 0.5);
 }
+
+/// The same for |d| < 1.5 len, with one comparison instead of a floor: the
+/// force kernels' case, where every atom lies within skin/2 of its box (the
+/// neighbour list is rebuilt, and atoms wrapped, before that can change).
+KOKKOS_INLINE_FUNCTION double near_image(double d, double len) {
+  const double half = 0.5 * len;
+  return d > half ? d - len : (d < -half ? d + len : d);
+}
 }  // namespace betarelax::kmath

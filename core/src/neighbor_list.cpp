@@ -207,6 +207,7 @@ bool neighbor_list_stale(const NeighborList& list, const System& sys) {
   auto x0 = list.x_at_build;
   auto len = sys.box_len;
   auto len0 = list.len_at_build;
+  auto lo = sys.box_lo;
   const double skin = list.skin;
   int stale = 0;
   Kokkos::parallel_reduce(
@@ -224,6 +225,12 @@ bool neighbor_list_stale(const NeighborList& list, const System& sys) {
         }
         const double slack = 0.5 * (skin - max_dlen);
         if (slack <= 0.0 || dsq > slack * slack) any += 1;
+        // Force kernels take minimum images by one comparison: every atom
+        // must lie within skin/2 of its box (positions set from outside may not).
+        for (int d = 0; d < 3; ++d) {
+          const double s = (x(k, d) - lo(r, d)) / len(r, d);
+          if (s < -0.5 * skin / len(r, d) || s >= 1.0 + 0.5 * skin / len(r, d)) any += 1;
+        }
       },
       stale);
   return stale != 0;

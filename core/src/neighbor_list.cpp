@@ -41,6 +41,63 @@ void check_box(const System& sys, double cut) {
   }
 }
 
+/// Half lists and the slot map of every full-list entry (see the header).
+void build_pair_slots(NeighborList& list, int n, int n_rep) {
+  const size_t rows = size_t(n) * n_rep;
+  auto neighbors = list.neighbors;
+  auto count = list.count;
+  if (list.half_count.extent(0) != rows) list.half_count = IntView("half_count", rows);
+  auto half_count = list.half_count;
+  int most = 0;
+  Kokkos::parallel_reduce(
+      "neighbor::half_count", Kokkos::RangePolicy<ExecSpace>(0, rows),
+      KOKKOS_LAMBDA(const size_t k, int& most_local) {
+        const int i = static_cast<int>(k % n);
+        int h = 0;
+        for (int c = 0; c < count(k); ++c) h += neighbors(k, c) > i ? 1 : 0;
+        half_count(k) = h;
+        if (h > most_local) most_local = h;
+      },
+      Kokkos::Max<int>(most));
+  if (list.max_half < most || list.half.extent(0) != rows) {
+    list.max_half = std::max(most, list.max_half);
+    list.half = Kokkos::View<int**, MemSpace>("half_neighbors", rows, list.max_half);
+  }
+  if (list.slot.extent(0) != rows || list.slot.extent(1) != size_t(list.max_neighbors)) {
+    list.slot = Kokkos::View<int**, MemSpace>("pair_slot", rows, list.max_neighbors);
+  }
+  auto half = list.half;
+  auto slot = list.slot;
+  const int max_half = list.max_half;
+  Kokkos::parallel_for(
+      "neighbor::half_lists", Kokkos::RangePolicy<ExecSpace>(0, rows), KOKKOS_LAMBDA(const size_t k) {
+        const int i = static_cast<int>(k % n);
+        int h = 0;
+        for (int c = 0; c < count(k); ++c) {
+          const int j = neighbors(k, c);
+          if (j > i) {
+            half(k, h) = j;
+            slot(k, c) = 2 * static_cast<int>(k * max_half + h);
+            ++h;
+          }
+        }
+      });
+  Kokkos::parallel_for(
+      "neighbor::reverse_slots", Kokkos::RangePolicy<ExecSpace>(0, rows), KOKKOS_LAMBDA(const size_t k) {
+        const int i = static_cast<int>(k % n);
+        const size_t base = k - i;  // row of atom 0 of this replica
+        for (int c = 0; c < count(k); ++c) {
+          const int j = neighbors(k, c);
+          if (j > i) continue;
+          const size_t kj = base + j;
+          int pos = 0;
+          // i is in j's half list: distances, hence lists, are symmetric.
+          while (pos < half_count(kj) - 1 && half(kj, pos) != i) ++pos;
+          slot(k, c) = 2 * static_cast<int>(kj * max_half + pos) + 1;
+        }
+      });
+}
+
 }  // namespace
 
 NeighborList make_neighbor_list(const System& sys, double cutoff, double skin) {
@@ -194,6 +251,7 @@ void build_neighbor_list(NeighborList& list, System& sys) {
     list.max_neighbors = most + most / 8 + 4;
     list.neighbors = Kokkos::View<int**, MemSpace>("neighbors", rows, list.max_neighbors);
   }
+  build_pair_slots(list, n, n_rep);
   Kokkos::deep_copy(list.x_at_build, sys.x);
   Kokkos::deep_copy(list.lo_at_build, sys.box_lo);
   Kokkos::deep_copy(list.len_at_build, sys.box_len);

@@ -1,9 +1,14 @@
 #pragma once
-/// Full Verlet neighbour lists by cell binning, one per replica, with
+/// Verlet neighbour lists by cell binning, one per replica, with
 /// minimum-image distances (no ghost atoms: every box edge must exceed twice
 /// the list cutoff, cutoff + skin). The order of neighbours is deterministic:
 /// atoms are sorted by index inside each bin and bins are visited in a fixed
 /// stencil order, so forces sum in the same order for any thread count.
+///
+/// Each pair's physics is computed once, from its half-list entry (i < j),
+/// into a pair slot; every atom then gathers its sums from the slots in its
+/// full-list order. That halves the spline work of a full list without the
+/// atomics (and the thread-dependent rounding) of a half-list scatter.
 #include "system.hpp"
 #include "types.hpp"
 
@@ -17,6 +22,13 @@ struct NeighborList {
 
   Kokkos::View<int**, MemSpace> neighbors;  ///< (R*N, max_neighbors): local index j in [0, N)
   IntView count;                            ///< (R*N) neighbours of each atom
+  int max_half = 0;
+  Kokkos::View<int**, MemSpace> half;  ///< (R*N, max_half): the neighbours j > i, in full-list order
+  IntView half_count;                  ///< (R*N)
+  /// (R*N, max_neighbors): for full-list entry c of row k, 2 s + d where s =
+  /// k'·max_half + c' is the pair's slot (row k' of its first atom, entry c' of
+  /// that atom's half list) and d = 1 when this atom is the pair's second.
+  Kokkos::View<int**, MemSpace> slot;
   Vec3View x_at_build;                      ///< positions at the last build
   Kokkos::View<double* [3], MemSpace> lo_at_build;   ///< box corners at the last build
   Kokkos::View<double* [3], MemSpace> len_at_build;  ///< box edges at the last build

@@ -5,7 +5,8 @@
 /// atoms are sorted by index inside each bin and bins are visited in a fixed
 /// stencil order, so forces sum in the same order for any thread count.
 ///
-/// Each pair's physics is computed once, from its half-list entry (i < j),
+/// Each pair's physics is computed once, from the half-list entry of the atom
+/// that owns it (an index-parity rule that balances the work over atoms),
 /// into a pair slot; every atom then gathers its sums from the slots in its
 /// full-list order. That halves the spline work of a full list without the
 /// atomics (and the thread-dependent rounding) of a half-list scatter.
@@ -23,7 +24,7 @@ struct NeighborList {
   Kokkos::View<int**, MemSpace> neighbors;  ///< (R*N, max_neighbors): local index j in [0, N)
   IntView count;                            ///< (R*N) neighbours of each atom
   int max_half = 0;
-  Kokkos::View<int**, MemSpace> half;  ///< (R*N, max_half): the neighbours j > i, in full-list order
+  Kokkos::View<int**, MemSpace> half;  ///< (R*N, max_half): the neighbours this atom owns, in full-list order
   IntView half_count;                  ///< (R*N)
   /// (R*N, max_neighbors): for full-list entry c of row k, 2 s + d where s =
   /// k'·max_half + c' is the pair's slot (row k' of its first atom, entry c' of
@@ -35,6 +36,7 @@ struct NeighborList {
 
   // binning scratch, reused between builds
   IntView atom_bin, bin_count, bin_offset, bin_fill, bin_atoms;
+  Vec3View bin_x;  ///< positions in bin_atoms order: the build scans candidates contiguously
 };
 
 /// A list for `sys` with the given cutoff and skin; throws InputError if a box

@@ -6,6 +6,7 @@
 
 #include "input_error.hpp"
 #include "lammps_data.hpp"
+#include "spatial_sort.hpp"
 
 namespace betarelax::cli {
 
@@ -18,7 +19,7 @@ void add_engine_options(CLI::App& sub, EngineInput& in) {
 }
 
 Engine load_engine(const EngineInput& in, int n_replicas) {
-  Configuration conf = read_lammps_data(in.data);
+  Configuration conf = spatially_sorted(read_lammps_data(in.data));
   EamFsFile file = read_eam_fs_file(in.potential);
   std::vector<std::string> elements;
   if (!in.elements.empty()) {

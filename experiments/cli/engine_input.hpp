@@ -26,7 +26,7 @@ struct EngineInput {
 void add_engine_options(CLI::App& sub, EngineInput& in);
 
 struct Engine {
-  Configuration conf;  ///< as read
+  Configuration conf;  ///< as read, atoms spatially sorted (ids unchanged)
   System sys;
   ForceField ff;
 };

@@ -190,6 +190,16 @@ NoseHoover make_nose_hoover(const System& sys, const NoseHooverParams& params, c
   return nh;
 }
 
+void set_temperature_ramp(NoseHoover& nh, const std::vector<double>& t_start, const std::vector<double>& t_stop) {
+  for (double t : t_start)
+    if (!(t > 0)) throw std::invalid_argument("Nose-Hoover: temperatures must be positive");
+  for (double t : t_stop)
+    if (!(t > 0)) throw std::invalid_argument("Nose-Hoover: temperatures must be positive");
+  const int nr = static_cast<int>(nh.t_start.extent(0));
+  Kokkos::deep_copy(nh.t_start, per_replica("nh::t_start", t_start, nr, 0.0));
+  Kokkos::deep_copy(nh.t_stop, per_replica("nh::t_stop", t_stop.empty() ? t_start : t_stop, nr, 0.0));
+}
+
 void nose_hoover_setup(NoseHoover& nh, const System& sys) {
   kinetic_energy(sys, nh.kinetic);
   auto ke = nh.kinetic.result();

@@ -47,6 +47,11 @@ NoseHoover make_nose_hoover(const System& sys, const NoseHooverParams& params, c
                             const std::vector<double>& t_stop, const std::vector<double>& p_start = {},
                             const std::vector<double>& p_stop = {});
 
+/// A new ramp t_start → t_stop (K; one value or one per replica) for the
+/// next run, keeping the chains' state: a schedule of consecutive runs (melt,
+/// quench, anneal, cool) then integrates as one continuous thermostat.
+void set_temperature_ramp(NoseHoover& nh, const std::vector<double>& t_start, const std::vector<double>& t_stop);
+
 /// LAMMPS FixNH::setup: current T, chain masses, barostat masses. Needs
 /// forces with energy_virial.
 void nose_hoover_setup(NoseHoover& nh, const System& sys);

@@ -1,5 +1,8 @@
 #include "system.hpp"
 
+#include <cmath>
+#include <stdexcept>
+
 #include <stdexcept>
 
 namespace betarelax {
@@ -103,6 +106,48 @@ Configuration extract_replica(const System& sys, int r) {
     c.len[d] = len_h(r, d);
   }
   return c;
+}
+
+void set_box_volumes(System& sys, const std::vector<double>& volumes) {
+  if (static_cast<int>(volumes.size()) != sys.n_replicas) {
+    throw std::invalid_argument("set_box_volumes: one volume per replica is needed");
+  }
+  auto len_h = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), sys.box_len);
+  Kokkos::View<double*, Kokkos::HostSpace> factor_h("box_factor", sys.n_replicas);
+  for (int r = 0; r < sys.n_replicas; ++r) {
+    if (!(volumes[r] > 0)) throw std::invalid_argument("set_box_volumes: volumes must be positive");
+    factor_h(r) = std::cbrt(volumes[r] / (len_h(r, 0) * len_h(r, 1) * len_h(r, 2)));
+  }
+  auto factor = Kokkos::create_mirror_view_and_copy(MemSpace(), factor_h);
+  auto lo = sys.box_lo;
+  auto len = sys.box_len;
+  auto x = sys.x;
+  const int n = sys.n_atoms;
+  Kokkos::parallel_for(
+      "system::scale_atoms", Kokkos::RangePolicy<ExecSpace>(0, size_t(n) * sys.n_replicas),
+      KOKKOS_LAMBDA(const size_t k) {
+        const int r = static_cast<int>(k / n);
+        for (int d = 0; d < 3; ++d) {
+          const double c = lo(r, d) + 0.5 * len(r, d);
+          x(k, d) = c + (x(k, d) - c) * factor(r);
+        }
+      });
+  Kokkos::parallel_for(
+      "system::scale_box", Kokkos::RangePolicy<ExecSpace>(0, sys.n_replicas), KOKKOS_LAMBDA(const int r) {
+        for (int d = 0; d < 3; ++d) {
+          const double c = lo(r, d) + 0.5 * len(r, d);
+          lo(r, d) = c + (lo(r, d) - c) * factor(r);
+          len(r, d) *= factor(r);
+        }
+      });
+}
+
+double replica_mass(const System& sys) {
+  auto type = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), sys.type);
+  auto mass = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), sys.mass);
+  double m = 0;
+  for (int i = 0; i < sys.n_atoms; ++i) m += mass(type(i));
+  return m;
 }
 
 }  // namespace betarelax

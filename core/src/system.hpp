@@ -51,4 +51,13 @@ Configuration extract_replica(const System& sys, int r);
 /// Overwrites replica r with a host configuration of the same atoms.
 void set_replica(System& sys, int r, const Configuration& conf);
 
+/// Scales each replica's box isotropically about its centre to the given
+/// volume (Å^3; one per replica), positions affinely with it, as LAMMPS
+/// `change_box all ... remap`. Velocities are left alone. The neighbour list
+/// must be rebuilt afterwards.
+void set_box_volumes(System& sys, const std::vector<double>& volumes);
+
+/// Total mass of one replica (amu).
+double replica_mass(const System& sys);
+
 }  // namespace betarelax

@@ -20,6 +20,7 @@ std::vector<ThermoRow> thermo_rows(const System& sys, const ForceField& ff, cons
   auto len = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), sys.box_len);
   std::vector<ThermoRow> rows(sys.n_replicas);
   const double dof = temperature_dof(sys.n_atoms);
+  const double mass = replica_mass(sys);
   for (int r = 0; r < sys.n_replicas; ++r) {
     ThermoRow& t = rows[r];
     t.kinetic = ke(r, 0);
@@ -29,6 +30,7 @@ std::vector<ThermoRow> thermo_rows(const System& sys, const ForceField& ff, cons
     t.ly = len(r, 1);
     t.lz = len(r, 2);
     t.volume = t.lx * t.ly * t.lz;
+    t.density = mass / t.volume * kAmuPerA3ToGPerCm3;
     t.pressure = (2.0 * t.kinetic + tot(r, 1) + tot(r, 2) + tot(r, 3)) / (3.0 * t.volume) * units::nktv2p;
   }
   return rows;

@@ -8,7 +8,7 @@
 namespace betarelax {
 
 const char* ThermoCsv::header() {
-  return "step,time_ps,replica,temperature_K,pe_eV,ke_eV,etotal_eV,pressure_bar,volume_A3,lx_A,ly_A,lz_A";
+  return "step,time_ps,replica,temperature_K,pe_eV,ke_eV,etotal_eV,pressure_bar,volume_A3,density_g_cm3,lx_A,ly_A,lz_A";
 }
 
 ThermoCsv::ThermoCsv(const std::string& path, double dt, bool append)
@@ -22,7 +22,7 @@ void ThermoCsv::write(long step, const std::vector<ThermoRow>& rows) {
   for (size_t r = 0; r < rows.size(); ++r) {
     const ThermoRow& t = rows[r];
     os_ << step << "," << step * dt_ << "," << r << "," << t.temperature << "," << t.potential << "," << t.kinetic
-        << "," << t.potential + t.kinetic << "," << t.pressure << "," << t.volume << "," << t.lx << "," << t.ly << ","
+        << "," << t.potential + t.kinetic << "," << t.pressure << "," << t.volume << "," << t.density << "," << t.lx << "," << t.ly << ","
         << t.lz << "\n";
   }
   os_.flush();

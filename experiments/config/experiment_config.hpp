@@ -1,0 +1,60 @@
+#pragma once
+/// An experiment's TOML file at one profile: the top-level tables, with the
+/// tables of [profile.<name>] merged over them key by key. Every value is
+/// read through a typed getter whose error names the file and the key, and
+/// keys nobody read are reported at the end (a typo never silently falls
+/// back to a default). The merged text hashes to the config hash recorded in
+/// every result.
+#include <set>
+#include <string>
+#include <vector>
+
+#include <toml++/toml.h>
+
+namespace betarelax::experiments {
+
+class ExperimentConfig {
+ public:
+  /// Parses `path` and merges [profile.<profile>]; throws InputError naming
+  /// the file (parse errors with line and column, an unknown profile with the
+  /// list of known ones).
+  ExperimentConfig(const std::string& path, const std::string& profile);
+
+  const std::string& path() const { return path_; }
+  const std::string& profile() const { return profile_; }
+  /// The value of the top-level `experiment` key.
+  std::string experiment() const;
+
+  double number(const std::string& key) const;  ///< "section.key"; integers accepted
+  double number(const std::string& key, double fallback) const;
+  double positive(const std::string& key) const;
+  double positive(const std::string& key, double fallback) const;
+  long integer(const std::string& key) const;
+  long integer(const std::string& key, long fallback) const;
+  std::string text(const std::string& key) const;
+  std::string text(const std::string& key, const std::string& fallback) const;
+  std::vector<double> numbers(const std::string& key) const;
+  std::vector<std::string> texts(const std::string& key) const;  ///< a string or an array of strings
+  bool has(const std::string& key) const;
+
+  /// Throws InputError listing the keys no getter asked for.
+  void check_all_used() const;
+
+  /// The merged configuration as canonical TOML text, and its SHA-256.
+  std::string canonical_text() const;
+  std::string hash() const;
+
+  /// A path from the file, resolved: ${VAR} expanded, relative paths taken
+  /// against the TOML file's folder.
+  std::string resolve_path(const std::string& raw) const;
+
+ private:
+  const toml::node* find(const std::string& key) const;
+  [[noreturn]] void fail(const std::string& key, const std::string& what) const;
+
+  std::string path_, profile_;
+  toml::table merged_;
+  mutable std::set<std::string> used_;
+};
+
+}  // namespace betarelax::experiments

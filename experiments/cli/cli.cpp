@@ -20,9 +20,7 @@ struct PendingCommand {
 };
 
 constexpr PendingCommand kPending[] = {
-    {"run", "run one experiment (experiments/<name>.toml) at a profile", "#4 glass preparation, #6 campaigns"},
     {"analyze", "statistics and effective barriers (Eqs. 2-9) of a results directory", "#7"},
-    {"validate", "check a results directory against reference-data/", "#7"},
     {"plot", "draw Figs. 1-5 and report.md from validated results", "#9"},
     {"rmsd", "the RMSD collective variable (Eq. 1) of a configuration", "#5"},
     {"art", "ART nouveau saddle searches", "#8"},
@@ -47,6 +45,8 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   add_md_command(app, out, &status);
   add_minimize_command(app, out, &status);
   add_lattice_command(app, out, &status);
+  add_run_command(app, out, &status);
+  add_validate_command(app, out, &status);
   for (const PendingCommand& cmd : kPending) {
     CLI::App* sub = app.add_subcommand(cmd.name, std::string(cmd.description) + " [not implemented yet]");
     sub->allow_extras();

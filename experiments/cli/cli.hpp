@@ -3,6 +3,7 @@
 /// and per engine tool. `run_cli` is the whole program less Kokkos start-up,
 /// so that tests can drive it in-process.
 #include <iosfwd>
+#include <string>
 
 namespace CLI {
 class App;
@@ -28,6 +29,12 @@ CLI::App* add_energy_command(CLI::App& app, std::ostream& out, int* status);
 CLI::App* add_md_command(CLI::App& app, std::ostream& out, int* status);
 CLI::App* add_minimize_command(CLI::App& app, std::ostream& out, int* status);
 CLI::App* add_lattice_command(CLI::App& app, std::ostream& out, int* status);
+CLI::App* add_run_command(CLI::App& app, std::ostream& out, int* status);
+CLI::App* add_validate_command(CLI::App& app, std::ostream& out, int* status);
+
+/// The glass-stage checks of a glass-preparation folder: printed, written to
+/// structure_validation.json; true when all pass.
+bool validate_glass(const std::string& glass_dir, std::ostream& out);
 CLI::App* add_reproduce_command(CLI::App& app, std::ostream& out, std::ostream& err, int* status);
 
 }  // namespace betarelax::cli

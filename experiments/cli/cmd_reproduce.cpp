@@ -1,34 +1,68 @@
 // `betarelax reproduce --profile P`: every stage of the data flow in order,
-// glass preparation -> sampling -> analysis -> validation -> plots. Stages
-// whose issue has not landed are reported as missing, never faked.
+// glass preparation -> sampling -> analysis -> validation -> plots, each into
+// its own folder of the results directory. A stage that finished before for
+// the same configuration is skipped (its checkpoints resume it when it was
+// cut). Stages whose issue has not landed are reported as missing, never faked.
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <filesystem>
-#include <fstream>
+#include <functional>
+#include <iostream>
 #include <ostream>
 #include <string>
 #include <vector>
 
+#include "atomic_write.hpp"
 #include "cli.hpp"
+#include "experiment_files.hpp"
+#include "progress.hpp"
 #include "provenance.hpp"
+#include "run_control.hpp"
 
 namespace betarelax::cli {
 namespace {
 
+struct StageContext {
+  std::string profile;
+  std::filesystem::path dir;
+  std::ostream& out;
+};
+
+/// Runs a stage; returns its record ({"status": ..., ...}).
+using StageRun = std::function<nlohmann::json(const StageContext&)>;
+
 struct Stage {
   const char* name;
   const char* issue;
-  bool available;
+  StageRun run;  ///< empty while the issue has not landed
 };
 
-// In data-flow order (DESIGN.md). A stage turns available when its driver lands.
+nlohmann::json run_glass_stage(const StageContext& ctx) {
+  const std::string folder = (ctx.dir / "glass_preparation").string();
+  experiments::Progress progress(ctx.out, &ctx.out == &std::cout && experiments::is_terminal(1));
+  experiments::RunControl control;
+  control.out_dir = folder;
+  control.resume = true;
+  control.log = &ctx.out;
+  control.progress = &progress;
+  const std::string file = experiments::experiment_file("glass_preparation");
+  experiments::run_experiment(file, ctx.profile, control);
+  const bool checks = validate_glass(folder, ctx.out);
+  return {{"status", checks ? "done" : "done, checks failed"}, {"folder", folder}, {"config", file},
+          {"checks_passed", checks}};
+}
+
+// In data-flow order (DESIGN.md). A stage gets its function when its driver lands.
 const std::vector<Stage>& stages() {
   static const std::vector<Stage> list = {
-      {"glass_preparation", "#4", false}, {"metadynamics_campaigns", "#6", false},
-      {"art_comparison", "#8", false},    {"analysis", "#7", false},
-      {"validation", "#7", false},        {"plots", "#9", false},
+      {"glass_preparation", "#4", run_glass_stage},
+      {"metadynamics_campaigns", "#6", nullptr},
+      {"art_comparison", "#8", nullptr},
+      {"analysis", "#7", nullptr},
+      {"validation", "#7", nullptr},
+      {"plots", "#9", nullptr},
   };
   return list;
 }
@@ -39,11 +73,13 @@ CLI::App* add_reproduce_command(CLI::App& app, std::ostream& out, std::ostream& 
   CLI::App* sub = app.add_subcommand("reproduce", "run every stage of the paper's pipeline at a profile");
   auto profile = std::make_shared<std::string>("smoke");
   auto out_dir = std::make_shared<std::string>();
+  auto dry_run = std::make_shared<bool>(false);
   sub->add_option("--profile", *profile, "smoke | standard | paper")
       ->check(CLI::IsMember({"smoke", "standard", "paper"}))
       ->capture_default_str();
   sub->add_option("--out", *out_dir, "results directory (default: results/<profile>)");
-  sub->callback([&out, &err, status, profile, out_dir] {
+  sub->add_flag("--dry-run", *dry_run, "list the stages and what they would do, run nothing");
+  sub->callback([&out, &err, status, profile, out_dir, dry_run] {
     const auto start = std::chrono::steady_clock::now();
     const std::filesystem::path dir = out_dir->empty() ? "results/" + *profile : *out_dir;
     std::error_code ec;
@@ -53,45 +89,44 @@ CLI::App* add_reproduce_command(CLI::App& app, std::ostream& out, std::ostream& 
       *status = kError;
       return;
     }
-    const BuildInfo info = build_info();
-    nlohmann::json record = {
-        {"profile", *profile},
-        {"provenance",
-         {{"version", info.version},
-          {"git_revision", info.git_revision},
-          {"build_type", info.build_type},
-          {"kokkos_version", info.kokkos_version},
-          {"execution_space", info.execution_space},
-          {"concurrency", info.concurrency},
-          {"device", info.device}}},
-        {"stages", nlohmann::json::array()}};
+    nlohmann::json record = {{"profile", *profile}, {"stages", nlohmann::json::array()}};
+    const auto write_record = [&] {
+      record["wall_time_s"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      const BuildInfo info = build_info();
+      record["provenance"] = {{"version", info.version},         {"git_revision", info.git_revision},
+                              {"build_type", info.build_type},   {"kokkos_version", info.kokkos_version},
+                              {"execution_space", info.execution_space}, {"concurrency", info.concurrency},
+                              {"device", info.device}};
+      atomic_write((dir / "reproduce.json").string(), [&](std::ostream& os) { os << record.dump(2) << "\n"; });
+    };
     std::vector<std::string> missing;
-    out << "betarelax reproduce --profile " << *profile << " -> " << dir.string() << "\n";
+    bool failed = false;
+    out << "betarelax reproduce --profile " << *profile << " -> " << dir.string() << (*dry_run ? " (dry run)" : "")
+        << "\n";
     for (const Stage& stage : stages()) {
-      if (!stage.available) {
+      nlohmann::json entry = {{"name", stage.name}, {"issue", stage.issue}};
+      if (!stage.run) {
         out << "  stage " << stage.name << ": missing (issue " << stage.issue << " has not landed)\n";
         missing.push_back(stage.name);
+        entry["status"] = "missing";
+      } else if (*dry_run) {
+        out << "  stage " << stage.name << ": would run\n";
+        entry["status"] = "would run";
+      } else {
+        out << "  stage " << stage.name << ":\n";
+        const auto t0 = std::chrono::steady_clock::now();
+        entry.update(stage.run({*profile, dir, out}));
+        entry["wall_time_s"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        failed |= entry.value("checks_passed", true) == false;
       }
-      record["stages"].push_back({{"name", stage.name}, {"status", stage.available ? "done" : "missing"}});
+      record["stages"].push_back(entry);
+      write_record();  // after every stage: a later failure loses nothing
     }
-    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    record["wall_time_s"] = wall;
-    const std::filesystem::path file = dir / "reproduce.json";
-    const std::filesystem::path tmp = dir / "reproduce.json.tmp";
-    {
-      std::ofstream os(tmp);
-      os << record.dump(2) << "\n";
-      if (!os) {
-        err << "betarelax reproduce: cannot write " << tmp << "\n";
-        *status = kError;
-        return;
-      }
-    }
-    std::filesystem::rename(tmp, file);
-    out << "ran " << (stages().size() - missing.size()) << " of " << stages().size() << " stages; missing: ";
+    out << "missing stages: ";
     for (size_t i = 0; i < missing.size(); ++i) out << (i ? ", " : "") << missing[i];
-    out << "\nwrote " << file.string() << "\n";
-    *status = kOk;
+    out << "\nwrote " << (dir / "reproduce.json").string() << "\n";
+    if (failed) err << "betarelax reproduce: some checks failed (see the stage records above)\n";
+    *status = failed ? kError : kOk;
   });
   return sub;
 }

@@ -1,0 +1,52 @@
+// `betarelax run FILE.toml --profile P --out DIR`: one experiment, resumable.
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <iostream>
+#include <ostream>
+
+#include "cli.hpp"
+#include "experiment_files.hpp"
+#include "progress.hpp"
+#include "run_control.hpp"
+
+namespace betarelax::cli {
+
+CLI::App* add_run_command(CLI::App& app, std::ostream& out, int* status) {
+  CLI::App* sub = app.add_subcommand("run", "run one experiment (experiments/<name>.toml) at a profile");
+  struct Options {
+    std::string file, profile = "smoke", out_dir;
+    bool resume = false;
+    long stop_after = 0;
+  };
+  auto o = std::make_shared<Options>();
+  sub->add_option("file", o->file, "experiment file (TOML), e.g. experiments/glass_preparation.toml")->required();
+  sub->add_option("--profile", o->profile, "smoke | standard | paper (or any [profile.*] of the file)")
+      ->capture_default_str();
+  sub->add_option("--out", o->out_dir, "results directory (default: results/<profile>/<experiment file name>)");
+  sub->add_flag("--resume", o->resume,
+                "continue from the checkpoints in --out (same file and profile), bit for bit; skip what is complete");
+  sub->add_option("--stop-after", o->stop_after, "take at most N MD steps in this invocation, checkpoint and exit")
+      ->check(CLI::PositiveNumber);
+  sub->callback([&out, status, o] {
+    const std::string dir = o->out_dir.empty()
+                                ? "results/" + o->profile + "/" + std::filesystem::path(o->file).stem().string()
+                                : o->out_dir;
+    experiments::Progress progress(out, &out == &std::cout && experiments::is_terminal(1));
+    experiments::RunControl control;
+    control.out_dir = dir;
+    control.resume = o->resume;
+    control.stop_after = o->stop_after;
+    control.log = &out;
+    control.progress = &progress;
+    if (experiments::run_experiment(o->file, o->profile, control)) {
+      out << "done: results in " << dir << "\n";
+    } else {
+      out << "stopped after " << control.steps_taken << " steps (checkpointed); continue with --resume\n";
+    }
+    *status = kOk;
+  });
+  return sub;
+}
+
+}  // namespace betarelax::cli

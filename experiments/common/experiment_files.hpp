@@ -1,0 +1,16 @@
+#pragma once
+/// Where the suite's own experiment files live: $BETARELAX_EXPERIMENTS, the
+/// source tree this binary was built from, or the installed share folder.
+#include <string>
+
+namespace betarelax::experiments {
+
+/// The path of experiments/<name>.toml; throws InputError naming every place tried.
+std::string experiment_file(const std::string& name);
+
+/// Runs the experiment a TOML file describes (its `experiment` key) at a
+/// profile; returns false when the step budget ran out first.
+struct RunControl;
+bool run_experiment(const std::string& toml_path, const std::string& profile, RunControl& control);
+
+}  // namespace betarelax::experiments

@@ -1,0 +1,36 @@
+#pragma once
+/// What every experiment driver shares: where results go, whether to resume,
+/// how many MD steps this invocation may take, and the provenance block every
+/// output carries.
+#include <nlohmann/json.hpp>
+
+#include <ostream>
+#include <string>
+
+#include "experiment_config.hpp"
+#include "progress.hpp"
+
+namespace betarelax::experiments {
+
+struct RunControl {
+  std::string out_dir;
+  bool resume = false;
+  long stop_after = 0;   ///< MD steps this invocation may take (0: no limit), then checkpoint and exit
+  long steps_taken = 0;  ///< MD steps taken so far in this invocation
+  std::ostream* log = nullptr;
+  Progress* progress = nullptr;
+
+  /// Steps still allowed (a large number when unlimited).
+  long budget() const { return stop_after > 0 ? stop_after - steps_taken : (1L << 62); }
+};
+
+/// git revision, build type, Kokkos version and backend, threads or GPU,
+/// profile, config path and hash: the provenance block of every output.
+nlohmann::json provenance_json(const ExperimentConfig& config);
+
+/// The potential named by `key`: a path or a list of candidates (first one
+/// that exists wins; "default" is Debian's CuZr_mm.eam.fs). Throws InputError
+/// naming the key and every path tried.
+std::string choose_potential(const ExperimentConfig& config, const std::string& key);
+
+}  // namespace betarelax::experiments

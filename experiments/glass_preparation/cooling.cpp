@@ -1,0 +1,92 @@
+// Phase 1 of the glass preparation: one replica through the whole schedule.
+#include <algorithm>
+#include <filesystem>
+
+#include "alloy_lattice.hpp"
+#include "checkpoint.hpp"
+#include "glass_preparation.hpp"
+#include "lammps_data.hpp"
+#include "md.hpp"
+#include "spatial_sort.hpp"
+#include "thermo_csv.hpp"
+#include "velocity_init.hpp"
+
+namespace betarelax::experiments {
+
+bool run_cooling(const GlassPreparationParams& p, RunControl& ctl) {
+  namespace fs = std::filesystem;
+  const fs::path dir(ctl.out_dir);
+  const std::vector<GlassStage> stages = make_glass_schedule(p.schedule);
+  const std::string ckpt = (dir / "cooling.ckpt").string();
+  const std::string thermo = (dir / "cooling_thermo.csv").string();
+  fs::create_directories(dir / "cooling");
+
+  AlloyLatticeParams lp;
+  lp.lattice = "fcc";
+  lp.cells = p.fcc_cells;
+  lp.a = p.lattice_constant;
+  lp.fraction_type0 = p.cu_fraction;
+  lp.seed = p.seed;
+  lp.type_names = p.elements;
+  System sys = make_system(spatially_sorted(make_alloy_lattice(lp)), 1);
+  ForceField ff = make_force_field(make_eam_fs(read_eam_fs_file(p.potential), p.elements), sys, p.skin);
+  create_velocities(sys, {p.schedule.melt_temperature}, p.seed);
+  MdParams mp;
+  mp.ensemble = Ensemble::npt;
+  mp.dt = p.schedule.dt_ps;
+  mp.t_start = {stages.front().t_start};
+  mp.t_stop = {stages.front().t_stop};
+  mp.t_damp = p.t_damp_ps;
+  mp.p_start = {p.pressure_bar};
+  mp.p_damp = p.p_damp_ps;
+  MdIntegrator md = make_md(sys, ff, mp);
+
+  const bool resuming = ctl.resume && fs::exists(ckpt);
+  if (resuming) {
+    read_checkpoint(ckpt, sys, ff, md);
+    truncate_thermo_csv(thermo, md.step);
+  }
+  if (stage_at(stages, md.step) == stages.size()) return true;  // done before
+
+  ThermoCsv csv(thermo, mp.dt, resuming);
+  long last_row = resuming ? md.step : -1;
+  auto on_thermo = [&](long step, const std::vector<ThermoRow>& rows) {
+    if (step > last_row) csv.write(step, rows);  // a stage's first row is the last one's end
+    last_row = step;
+  };
+  if (!resuming) on_thermo(md.step, thermo_rows(sys, ff, md.kinetic));
+
+  const long total = stages.back().end;
+  if (ctl.progress) ctl.progress->start("[glass 1/3] cooling schedule", total, md.step);
+  for (size_t k = stage_at(stages, md.step); k < stages.size(); ++k) {
+    const GlassStage& st = stages[k];
+    if (md.step == st.begin) {  // a stage starts: its ramp spans it (LAMMPS: a new `run` of fix npt Tstart Tstop)
+      set_temperature_ramp(md.nh, {st.t_start}, {st.t_stop});
+      md.run_begin = st.begin;
+      md.run_end = st.end;
+    }
+    while (md.step < st.end) {
+      const long slice = std::min({p.checkpoint_every, st.end - md.step, ctl.budget()});
+      if (slice <= 0) {
+        write_checkpoint(ckpt, sys, ff, md);
+        if (ctl.progress) ctl.progress->finish();
+        return false;
+      }
+      const long before = md.step;
+      continue_md(md, sys, ff, p.thermo_every, on_thermo, slice);
+      ctl.steps_taken += md.step - before;
+      if (ctl.progress) ctl.progress->update(md.step);
+      if (md.step < st.end) write_checkpoint(ckpt, sys, ff, md);
+    }
+    if (st.target > 0) {
+      write_lammps_data((dir / "cooling" / (glass_stem(st.target) + "_quenched.data")).string(), extract_replica(sys, 0),
+                        "betarelax glass preparation: the cooling path at " + std::to_string(st.target) + " K");
+    }
+    write_checkpoint(ckpt, sys, ff, md);
+    if (ctl.log) *ctl.log << "\n[glass] stage " << st.name << " done at step " << md.step << "\n";
+  }
+  if (ctl.progress) ctl.progress->finish();
+  return true;
+}
+
+}  // namespace betarelax::experiments

@@ -1,0 +1,151 @@
+// Glass preparation: schedule arithmetic, the experiment configuration
+// (profiles, typed errors naming file and key, unknown keys), and the
+// literature checks on a hand-made structure record.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "experiment_config.hpp"
+#include "glass_structure.hpp"
+#include "input_error.hpp"
+#include "schedule.hpp"
+
+using namespace betarelax;
+using namespace betarelax::experiments;
+
+namespace {
+
+std::string write_file(const std::string& name, const std::string& text) {
+  const auto path = std::filesystem::temp_directory_path() / ("betarelax_test_" + name);
+  std::ofstream(path) << text;
+  return path.string();
+}
+
+}  // namespace
+
+TEST(GlassSchedule, PaperScheduleHasThePapersStepCounts) {
+  GlassScheduleParams p;  // defaults: the paper's q = 1e10 K/s, 500 ns at 700 K, 2 fs
+  p.targets = {300, 200, 450, 250, 400, 350};
+  const auto stages = make_glass_schedule(p);
+  ASSERT_EQ(stages.size(), 3u + 6u);
+  EXPECT_EQ(stages[0].name, "melt");
+  EXPECT_EQ(stages[0].steps, 50000);        // 100 ps
+  EXPECT_EQ(stages[1].steps, 65000000);     // 1300 K / 1e10 K/s = 130 ns
+  EXPECT_EQ(stages[2].steps, 250000000);    // 500 ns
+  EXPECT_EQ(stages[3].name, "cool_to_450K");  // targets are passed from hot to cold
+  EXPECT_EQ(stages[3].steps, 12500000);     // 250 K / 1e10 K/s = 25 ns
+  for (size_t k = 4; k < stages.size(); ++k) EXPECT_EQ(stages[k].steps, 2500000);  // 50 K each
+  EXPECT_EQ(stages.back().target, 200.0);
+  EXPECT_EQ(stages.back().end, 50000 + 65000000 + 250000000 + 12500000 + 5 * 2500000);  // 3.4e8 steps
+  for (size_t k = 1; k < stages.size(); ++k) {
+    EXPECT_EQ(stages[k].begin, stages[k - 1].end);
+    EXPECT_EQ(stages[k].t_start, stages[k - 1].t_stop);
+  }
+  EXPECT_EQ(stage_at(stages, 0), 0u);
+  EXPECT_EQ(stage_at(stages, 50000), 1u);  // a stage's end is the next one's start
+  EXPECT_EQ(stage_at(stages, stages.back().end), stages.size());
+}
+
+TEST(GlassSchedule, RampStepsFollowTheCoolingRate) {
+  EXPECT_EQ(ramp_steps(2000, 700, 1e10, 0.002), 65000000);
+  EXPECT_EQ(ramp_steps(700, 2000, 1e10, 0.002), 65000000);
+  EXPECT_EQ(ramp_steps(2000, 700, 1e13, 0.002), 65000);
+  EXPECT_EQ(ramp_steps(300, 300, 1e13, 0.002), 0);
+  EXPECT_THROW(ramp_steps(2000, 700, 0, 0.002), std::invalid_argument);
+}
+
+TEST(GlassSchedule, RejectsTargetsAboveTheAnnealAndRepeats) {
+  GlassScheduleParams p;
+  p.targets = {300, 800};
+  EXPECT_THROW(make_glass_schedule(p), std::invalid_argument);
+  p.targets = {300, 300};
+  EXPECT_THROW(make_glass_schedule(p), std::invalid_argument);
+  p.targets = {};
+  EXPECT_THROW(make_glass_schedule(p), std::invalid_argument);
+}
+
+TEST(ExperimentConfig, ProfileTablesOverrideKeyByKey) {
+  const auto path = write_file("cfg.toml", R"(experiment = "x"
+[a]
+n = 1
+m = 2.5
+[profile.small.a]
+n = 3
+[profile.big]
+)");
+  const ExperimentConfig small(path, "small"), big(path, "big");
+  EXPECT_EQ(small.integer("a.n"), 3);
+  EXPECT_EQ(big.integer("a.n"), 1);
+  EXPECT_DOUBLE_EQ(small.number("a.m"), 2.5);
+  EXPECT_NE(small.hash(), big.hash());
+  EXPECT_EQ(small.experiment(), "x");
+}
+
+TEST(ExperimentConfig, ErrorsNameTheFileTheProfileAndTheKey) {
+  const auto path = write_file("cfg_bad.toml", R"(experiment = "x"
+[a]
+n = "three"
+typo = 1
+[profile.small]
+)");
+  const ExperimentConfig c(path, "small");
+  try {
+    c.integer("a.n");
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find(path), std::string::npos) << what;
+    EXPECT_NE(what.find("a.n"), std::string::npos) << what;
+  }
+  EXPECT_THROW(c.positive("a.missing"), InputError);
+  try {
+    c.check_all_used();
+    FAIL() << "unknown key not reported";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("a.typo"), std::string::npos) << e.what();
+  }
+  try {
+    ExperimentConfig(path, "huge");
+    FAIL() << "unknown profile accepted";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("small"), std::string::npos) << e.what();  // lists the known ones
+  }
+  const auto broken = write_file("cfg_broken.toml", "experiment = \n");
+  try {
+    ExperimentConfig(broken, "small");
+    FAIL() << "parse error not reported";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find(broken + ":1:"), std::string::npos) << e.what();
+  }
+}
+
+TEST(GlassChecks, FailWhenTheGlassIsCrystallineOrOffTheLiterature) {
+  // A structure record as the glass preparation writes it, then spoiled.
+  nlohmann::json g = {{"temperature_K", 300.0},
+                      {"steinhardt_q6", {{"global", 0.03}}},
+                      {"pressure_mean_bar", 100.0},
+                      {"pressure_std_bar", 800.0},
+                      {"density_g_cm3", 7.2},
+                      {"partial_first_peaks_A", {{"Cu-Cu", 2.58}, {"Cu-Zr", 2.82}, {"Zr-Zr", 3.17}}}};
+  const auto check = [&](const nlohmann::json& glass) {
+    const auto path = write_file("structure.json", nlohmann::json{{"glasses", {glass}}}.dump());
+    bool all = true;
+    for (const auto& c : validation::check_glass_structure(path, validation::reference_file("glass_structure.toml")))
+      all &= c.passed;
+    return all;
+  };
+  EXPECT_TRUE(check(g));
+  auto crystal = g;
+  crystal["steinhardt_q6"]["global"] = 0.5;  // B2 would give 0.51
+  EXPECT_FALSE(check(crystal));
+  auto squeezed = g;
+  squeezed["pressure_mean_bar"] = 5000.0;
+  EXPECT_FALSE(check(squeezed));
+  auto light = g;
+  light["density_g_cm3"] = 6.5;
+  EXPECT_FALSE(check(light));
+  auto stretched = g;
+  stretched["partial_first_peaks_A"]["Zr-Zr"] = 3.5;
+  EXPECT_FALSE(check(stretched));
+}

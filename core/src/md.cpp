@@ -48,16 +48,19 @@ void md_step(MdIntegrator& md, System& sys, ForceField& ff, double ramp, bool en
       half_kick(sys, dt);
       drift(sys, dt);
       compute_forces(ff, sys, energy);
+      if (md.post_force) md.post_force(sys);
       half_kick(sys, dt);
       break;
     case Ensemble::nvt:
       nose_hoover_initial(md.nh, sys, ff, ramp);
       compute_forces(ff, sys, energy);
+      if (md.post_force) md.post_force(sys);
       nose_hoover_final(md.nh, sys, ff);
       break;
     case Ensemble::npt:
       nose_hoover_initial(md.nh, sys, ff, ramp);
       compute_forces(ff, sys, true);
+      if (md.post_force) md.post_force(sys);
       nose_hoover_final(md.nh, sys, ff);
       break;
   }

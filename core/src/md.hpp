@@ -37,6 +37,9 @@ struct MdIntegrator {
   long step = 0;       ///< steps taken since creation
   long run_begin = 0;  ///< step at which the current run (and its ramps) began
   long run_end = 0;    ///< step at which it ends
+  /// Extra forces after the potential's every step (LAMMPS post_force: a
+  /// bias such as metadynamics adds to sys.f here); empty for none.
+  std::function<void(System&)> post_force;
 };
 
 /// Checks the parameters, computes the first forces (with virial) and the

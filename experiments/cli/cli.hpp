@@ -31,6 +31,7 @@ CLI::App* add_minimize_command(CLI::App& app, std::ostream& out, int* status);
 CLI::App* add_lattice_command(CLI::App& app, std::ostream& out, int* status);
 CLI::App* add_run_command(CLI::App& app, std::ostream& out, int* status);
 CLI::App* add_validate_command(CLI::App& app, std::ostream& out, int* status);
+CLI::App* add_rmsd_command(CLI::App& app, std::ostream& out, int* status);
 
 /// The glass-stage checks of a glass-preparation folder: printed, written to
 /// structure_validation.json; true when all pass.

@@ -15,7 +15,7 @@ namespace betarelax::cli {
 CLI::App* add_run_command(CLI::App& app, std::ostream& out, int* status) {
   CLI::App* sub = app.add_subcommand("run", "run one experiment (experiments/<name>.toml) at a profile");
   struct Options {
-    std::string file, profile = "smoke", out_dir;
+    std::string file, profile = "smoke", out_dir, glass;
     bool resume = false;
     long stop_after = 0;
   };
@@ -24,6 +24,7 @@ CLI::App* add_run_command(CLI::App& app, std::ostream& out, int* status) {
   sub->add_option("--profile", o->profile, "smoke | standard | paper (or any [profile.*] of the file)")
       ->capture_default_str();
   sub->add_option("--out", o->out_dir, "results directory (default: results/<profile>/<experiment file name>)");
+  sub->add_option("--glass", o->glass, "glass-preparation results to start a sampling experiment from (overrides input.glass_dir)");
   sub->add_flag("--resume", o->resume,
                 "continue from the checkpoints in --out (same file and profile), bit for bit; skip what is complete");
   sub->add_option("--stop-after", o->stop_after, "take at most N MD steps in this invocation, checkpoint and exit")
@@ -36,6 +37,7 @@ CLI::App* add_run_command(CLI::App& app, std::ostream& out, int* status) {
     experiments::RunControl control;
     control.out_dir = dir;
     control.resume = o->resume;
+    control.glass_dir = o->glass;
     control.stop_after = o->stop_after;
     control.log = &out;
     control.progress = &progress;

@@ -1,5 +1,7 @@
 #include "experiment_config.hpp"
 
+#include <toml++/toml.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
@@ -33,7 +35,13 @@ void collect_keys(const toml::table& t, const std::string& prefix, std::vector<s
   }
 }
 
+const toml::node* node(const void* p) { return static_cast<const toml::node*>(p); }
+
 }  // namespace
+
+struct ExperimentConfig::Table {
+  toml::table t;
+};
 
 ExperimentConfig::ExperimentConfig(const std::string& path, const std::string& profile)
     : path_(path), profile_(profile) {
@@ -53,17 +61,19 @@ ExperimentConfig::ExperimentConfig(const std::string& path, const std::string& p
     for (const auto& [key, node] : *profiles) known += (known.empty() ? "" : ", ") + std::string(key.str());
     throw InputError(path + ": no profile '" + profile + "' (this file has: " + known + ")");
   }
-  merged_ = doc;
-  merged_.erase("profile");
-  merge_into(merged_, *chosen);
+  auto merged = std::make_shared<Table>();
+  merged->t = doc;
+  merged->t.erase("profile");
+  merge_into(merged->t, *chosen);
+  merged_ = merged;
 }
 
-const toml::node* ExperimentConfig::find(const std::string& key) const {
+const void* ExperimentConfig::find(const std::string& key) const {
   used_.insert(key);
-  return merged_.at_path(key).node();
+  return merged_->t.at_path(key).node();
 }
 
-bool ExperimentConfig::has(const std::string& key) const { return merged_.at_path(key).node() != nullptr; }
+bool ExperimentConfig::has(const std::string& key) const { return merged_->t.at_path(key).node() != nullptr; }
 
 void ExperimentConfig::fail(const std::string& key, const std::string& what) const {
   throw InputError(path_ + " (profile " + profile_ + "): " + key + ": " + what);
@@ -72,7 +82,7 @@ void ExperimentConfig::fail(const std::string& key, const std::string& what) con
 std::string ExperimentConfig::experiment() const { return text("experiment"); }
 
 double ExperimentConfig::number(const std::string& key) const {
-  const toml::node* n = find(key);
+  const toml::node* n = node(find(key));
   if (!n) fail(key, "missing");
   if (auto v = n->value<double>()) return *v;  // toml++ converts integers too
   fail(key, "expected a number");
@@ -93,7 +103,7 @@ double ExperimentConfig::positive(const std::string& key, double fallback) const
 }
 
 long ExperimentConfig::integer(const std::string& key) const {
-  const toml::node* n = find(key);
+  const toml::node* n = node(find(key));
   if (!n) fail(key, "missing");
   if (auto v = n->as_integer()) return static_cast<long>(v->get());
   fail(key, "expected an integer");
@@ -104,7 +114,7 @@ long ExperimentConfig::integer(const std::string& key, long fallback) const {
 }
 
 std::string ExperimentConfig::text(const std::string& key) const {
-  const toml::node* n = find(key);
+  const toml::node* n = node(find(key));
   if (!n) fail(key, "missing");
   if (auto v = n->as_string()) return v->get();
   fail(key, "expected a string");
@@ -115,7 +125,7 @@ std::string ExperimentConfig::text(const std::string& key, const std::string& fa
 }
 
 std::vector<double> ExperimentConfig::numbers(const std::string& key) const {
-  const toml::node* n = find(key);
+  const toml::node* n = node(find(key));
   if (!n) fail(key, "missing");
   const toml::array* a = n->as_array();
   if (!a) fail(key, "expected an array of numbers");
@@ -129,7 +139,7 @@ std::vector<double> ExperimentConfig::numbers(const std::string& key) const {
 }
 
 std::vector<std::string> ExperimentConfig::texts(const std::string& key) const {
-  const toml::node* n = find(key);
+  const toml::node* n = node(find(key));
   if (!n) fail(key, "missing");
   if (auto s = n->as_string()) return {s->get()};
   const toml::array* a = n->as_array();
@@ -145,7 +155,7 @@ std::vector<std::string> ExperimentConfig::texts(const std::string& key) const {
 
 void ExperimentConfig::check_all_used() const {
   std::vector<std::string> keys;
-  collect_keys(merged_, "", keys);
+  collect_keys(merged_->t, "", keys);
   std::string unknown;
   for (const auto& k : keys)
     if (!used_.count(k)) unknown += (unknown.empty() ? "" : ", ") + k;
@@ -154,7 +164,7 @@ void ExperimentConfig::check_all_used() const {
 
 std::string ExperimentConfig::canonical_text() const {
   std::ostringstream os;
-  os << merged_;
+  os << merged_->t;
   return os.str();
 }
 

@@ -5,11 +5,14 @@
 /// keys nobody read are reported at the end (a typo never silently falls
 /// back to a default). The merged text hashes to the config hash recorded in
 /// every result.
+///
+/// toml++ stays inside experiment_config.cpp (a pointer to its table here):
+/// nvcc cannot compile its headers, and that file is built host-only in CUDA
+/// builds.
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <toml++/toml.h>
 
 namespace betarelax::experiments {
 
@@ -49,11 +52,12 @@ class ExperimentConfig {
   std::string resolve_path(const std::string& raw) const;
 
  private:
-  const toml::node* find(const std::string& key) const;
+  struct Table;  ///< the merged toml::table
+  const void* find(const std::string& key) const;  ///< a toml::node*, or null
   [[noreturn]] void fail(const std::string& key, const std::string& what) const;
 
   std::string path_, profile_;
-  toml::table merged_;
+  std::shared_ptr<const Table> merged_;
   mutable std::set<std::string> used_;
 };
 

@@ -6,7 +6,9 @@
 #include "experiment_config.hpp"
 #include "glass_preparation.hpp"
 #include "input_error.hpp"
+#include "install_paths.hpp"
 #include "run_control.hpp"
+#include "single_sample.hpp"
 
 namespace betarelax::experiments {
 
@@ -29,7 +31,8 @@ bool run_experiment(const std::string& toml_path, const std::string& profile, Ru
   const ExperimentConfig config(toml_path, profile);
   const std::string kind = config.experiment();
   if (kind == "glass_preparation") return run_glass_preparation(config, control);
-  throw InputError(toml_path + ": experiment '" + kind + "' is not implemented yet (known: glass_preparation)");
+  if (kind == "single_sample") return run_single_sample(config, control);
+  throw InputError(toml_path + ": experiment '" + kind + "' is not implemented yet (known: glass_preparation, single_sample)");
 }
 
 }  // namespace betarelax::experiments

@@ -14,6 +14,7 @@ namespace betarelax::experiments {
 
 struct RunControl {
   std::string out_dir;
+  std::string glass_dir;  ///< results of the glass preparation to start from (sampling experiments); empty: the config's
   bool resume = false;
   long stop_after = 0;   ///< MD steps this invocation may take (0: no limit), then checkpoint and exit
   long steps_taken = 0;  ///< MD steps taken so far in this invocation

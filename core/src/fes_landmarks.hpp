@@ -1,0 +1,36 @@
+#pragma once
+/// Reading ΔF off a reconstructed free-energy profile (paper §II, Fig. 1b):
+/// F(s) = −((T + ΔT)/ΔT) V(s); the initial minimum, the saddle and the
+/// product minimum are located by a fixed rule (below), never by eye, and
+/// ΔF(T) = F(saddle) − F(initial minimum).
+#include <string>
+#include <vector>
+
+namespace betarelax {
+
+/// F on the grid from the well-tempered bias (eV), shifted so min F = 0.
+std::vector<double> free_energy_profile(const std::vector<double>& bias, double temperature, double bias_temperature);
+
+struct FesLandmarks {
+  bool found = false;
+  std::string why;  ///< when not found: what was missing
+  double s_initial = 0, f_initial = 0;  ///< Å, eV
+  double s_saddle = 0, f_saddle = 0;
+  double s_product = 0, f_product = 0;
+  double delta_f = 0;     ///< F(saddle) − F(initial), eV
+  double curvature = 0;   ///< d²F/ds² at the initial minimum (eV/Å²), parabola over ±fit_half_width
+};
+
+/// The rule: the initial minimum is the lowest F on [s_lo, s_split], the
+/// product minimum the lowest F on (s_split, s_hi] (s_split: where the CV
+/// trajectory crossed between its basins; [s_lo, s_hi]: the range it
+/// visited), the saddle the highest F between the two minima. A saddle that
+/// is not above both minima means no barrier was resolved.
+FesLandmarks fes_landmarks(const std::vector<double>& s, const std::vector<double>& f, double s_lo, double s_split,
+                           double s_hi, double fit_half_width = 0.1);
+
+/// Harmonic attempt frequency (Hz) from the curvature κ (eV/Å²) of F at a
+/// minimum along a CV of effective mass m_eff (amu).
+double harmonic_frequency(double curvature, double mass_amu);
+
+}  // namespace betarelax

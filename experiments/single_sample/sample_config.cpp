@@ -1,0 +1,60 @@
+#include <filesystem>
+
+#include "input_error.hpp"
+#include "single_sample.hpp"
+
+namespace betarelax::experiments {
+
+SingleSampleParams read_single_sample(const ExperimentConfig& c, const std::string& glass_dir_override) {
+  SingleSampleParams p;
+  p.potential = choose_potential(c, "system.potential");
+  p.elements = c.texts("system.elements");
+  // The glass folder is a results path: relative to the working directory.
+  p.glass_dir = glass_dir_override.empty() ? c.text("input.glass_dir") : glass_dir_override;
+  p.temperature = c.positive("input.temperature_K");
+  const std::string centre = c.text("group.center");
+  if (centre == "rule") {
+    p.center_id = 0;
+  } else {
+    try {
+      p.center_id = std::stol(centre);
+    } catch (const std::exception&) {
+      throw InputError(c.path() + ": group.center: \"rule\" or an atom id, not \"" + centre + "\"");
+    }
+  }
+  p.center_element = c.text("group.center_element");
+  p.cutoff = c.positive("group.cutoff_A");
+  p.dt_ps = c.positive("md.dt_ps");
+  p.t_damp_ps = c.positive("md.t_damp_ps");
+  p.skin = c.positive("md.skin_A");
+  p.seed = static_cast<uint64_t>(c.integer("md.seed"));
+  p.colvar_width = c.positive("metad.colvar_width_A");
+  p.hill_width = c.positive("metad.hill_width");
+  p.metad.sigma = p.colvar_width * p.hill_width / 2;  // Colvars: σ = width × hillWidth / 2
+  p.metad.height0 = c.positive("metad.height0_eV");
+  p.metad.bias_temperature = c.positive("metad.bias_temperature_K");
+  p.metad.pace = c.integer("metad.pace");
+  p.metad.grid_max = c.positive("metad.grid_max_A");
+  p.metad.grid_spacing = c.positive("metad.grid_spacing_A");
+  p.metad.wall_position = c.number("metad.wall_A");
+  p.metad.wall_constant = c.number("metad.wall_constant_eV_per_A2");
+  p.rule.baseline_ps = c.positive("transition.baseline_ps");
+  p.rule.window_ps = c.positive("transition.window_ps");
+  p.rule.jump_A = c.positive("transition.jump_A");
+  p.rule.commit_ps = c.positive("transition.commit_ps");
+  p.is_change_A = c.positive("transition.inherent_change_A");
+  p.after_ps = c.number("transition.after_ps");
+  p.max_ps = c.positive("transition.max_ps");
+  p.cv_every = c.integer("output.cv_every");
+  if (p.cv_every < 1 || p.metad.pace < 1) throw InputError(c.path() + ": output.cv_every and metad.pace must be >= 1");
+  p.fire_ftol = c.positive("output.fire_ftol_eV_per_A");
+  p.nu0_hz = c.positive("rates.nu0_Hz");
+  try {
+    make_wt_metad(1, p.metad);  // parameter checks now, not after the glass is loaded
+  } catch (const std::invalid_argument& e) {
+    throw InputError(c.path() + " (profile " + c.profile() + "): metad: " + e.what());
+  }
+  return p;
+}
+
+}  // namespace betarelax::experiments

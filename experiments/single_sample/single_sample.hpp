@@ -1,0 +1,45 @@
+#pragma once
+/// One well-tempered metadynamics sample of ΔF (paper §II, Eq. 1, Fig. 1):
+/// the glass at T from the glass preparation, a Cu-centred group within
+/// r_c, NVT with the bias on the group's RMSD until the transition is made
+/// and confirmed, then `after_ps` more so the product basin shows, then F(s),
+/// its landmarks and ΔF = F(saddle) − F(initial minimum).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "experiment_config.hpp"
+#include "run_control.hpp"
+#include "transition.hpp"
+#include "wt_metad.hpp"
+
+namespace betarelax::experiments {
+
+struct SingleSampleParams {
+  std::string potential;
+  std::vector<std::string> elements;
+  std::string glass_dir;           ///< the glass preparation's results folder
+  double temperature = 300;        ///< K
+  long center_id = 0;              ///< 0: by rule (the atom of center_element nearest the box centre)
+  std::string center_element = "Cu";
+  double cutoff = 4.0;             ///< Å (paper: 4.0 Å, 12 atoms)
+  double dt_ps = 0.002, t_damp_ps = 0.2, skin = 1.0;
+  uint64_t seed = 1;
+  double colvar_width = 0.35, hill_width = 1.2533141373155001;  ///< Colvars width (Å) and hillWidth
+  WtMetadParams metad;
+  TransitionRule rule;
+  double is_change_A = 0.3;  ///< group RMSD between inherent structures that confirms a rearrangement
+  double after_ps = 20;      ///< run on after the confirmed transition
+  double max_ps = 2000;      ///< budget of the sample
+  long cv_every = 10;        ///< CV sampling stride (steps)
+  double fire_ftol = 1e-3;
+  double nu0_hz = 2e12;      ///< the rate formulas' attempt frequency (paper, Eq. 2)
+};
+
+SingleSampleParams read_single_sample(const ExperimentConfig& config, const std::string& glass_dir_override);
+
+/// Runs the sample into control.out_dir; returns true (a sample always ends:
+/// with a transition, or with its budget spent, recorded as such).
+bool run_single_sample(const ExperimentConfig& config, RunControl& control);
+
+}  // namespace betarelax::experiments

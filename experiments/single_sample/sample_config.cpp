@@ -10,7 +10,8 @@ SingleSampleParams read_single_sample(const ExperimentConfig& c, const std::stri
   p.potential = choose_potential(c, "system.potential");
   p.elements = c.texts("system.elements");
   // The glass folder is a results path: relative to the working directory.
-  p.glass_dir = glass_dir_override.empty() ? c.text("input.glass_dir") : glass_dir_override;
+  const std::string configured = c.text("input.glass_dir");
+  p.glass_dir = glass_dir_override.empty() ? configured : glass_dir_override;
   p.temperature = c.positive("input.temperature_K");
   const std::string centre = c.text("group.center");
   if (centre == "rule") {
@@ -44,6 +45,8 @@ SingleSampleParams read_single_sample(const ExperimentConfig& c, const std::stri
   p.rule.commit_ps = c.positive("transition.commit_ps");
   p.is_change_A = c.positive("transition.inherent_change_A");
   p.after_ps = c.number("transition.after_ps");
+  p.after_max_ps = c.number("transition.after_max_ps");
+  if (p.after_max_ps < p.after_ps) throw InputError(c.path() + ": transition.after_max_ps must be >= after_ps");
   p.max_ps = c.positive("transition.max_ps");
   p.cv_every = c.integer("output.cv_every");
   if (p.cv_every < 1 || p.metad.pace < 1) throw InputError(c.path() + ": output.cv_every and metad.pace must be >= 1");

@@ -129,6 +129,14 @@ bool run_single_sample(const ExperimentConfig& config, RunControl& ctl) {
       hills << t << " " << host_scalar(metad.center) << " " << p.metad.sigma << " "
             << host_scalar(metad.height) * biasf / (biasf - 1) << " " << biasf << "\n";  // PLUMED's convention
     }
+    // After the transition: stop once F(s) resolves both basins and the saddle.
+    if (transition_step > 0 && step % (10 * p.metad.pace) == 0 &&
+        (step - transition_step) * p.dt_ps >= p.after_ps) {
+      const double split = 0.5 * (detector.level_before() + detector.level_after());
+      const std::vector<double> f_now =
+          free_energy_profile(wt_metad_bias(metad, 0), p.temperature, p.metad.bias_temperature);
+      if (fes_landmarks(wt_metad_grid(metad), f_now, s_min, split, s_max).found) stop_step = step;
+    }
     if (step % p.cv_every != 0) continue;
     const double s = host_scalar(cv.value), v = host_scalar(metad.energy);
     cv_csv << step << "," << t << "," << s << "," << v << "\n";
@@ -145,7 +153,7 @@ bool run_single_sample(const ExperimentConfig& config, RunControl& ctl) {
         transition_step = step;
         boosted_at_transition = boosted_ps;
         is_after = is_now;
-        stop_step = std::min(max_steps, step + std::lround(p.after_ps / p.dt_ps));
+        stop_step = std::min(max_steps, step + std::lround(p.after_max_ps / p.dt_ps));
         if (ctl.log) *ctl.log << "\n[sample] transition confirmed at " << t << " ps (inherent group RMSD change " << change << " A)\n";
       } else {
         detector.reject();

@@ -3,7 +3,11 @@
 /// the glass at T from the glass preparation, a Cu-centred group within
 /// r_c, NVT with the bias on the group's RMSD until the transition is made
 /// and confirmed, then `after_ps` more so the product basin shows, then F(s),
-/// its landmarks and ΔF = F(saddle) − F(initial minimum).
+/// its landmarks and ΔF = F(saddle) − F(initial minimum). After the
+/// transition the sample runs on at least `after_ps`, then stops at the first
+/// check (every 10 hills) where F(s) has an initial minimum, a saddle and a
+/// product minimum below the saddle, or after `after_max_ps`: the product
+/// basin has to gather bias before its minimum shows in F = −((T+ΔT)/ΔT) V.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -29,7 +33,8 @@ struct SingleSampleParams {
   WtMetadParams metad;
   TransitionRule rule;
   double is_change_A = 0.3;  ///< group RMSD between inherent structures that confirms a rearrangement
-  double after_ps = 20;      ///< run on after the confirmed transition
+  double after_ps = 20;      ///< run on at least this long after the confirmed transition ...
+  double after_max_ps = 200; ///< ... and until F(s) shows both basins and the saddle, at most this long
   double max_ps = 2000;      ///< budget of the sample
   long cv_every = 10;        ///< CV sampling stride (steps)
   double fire_ftol = 1e-3;

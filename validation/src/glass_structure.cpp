@@ -9,6 +9,7 @@
 #include <toml++/toml.h>
 
 #include "input_error.hpp"
+#include "install_paths.hpp"
 
 namespace betarelax::validation {
 namespace {

@@ -1,15 +1,19 @@
-// Glass preparation: schedule arithmetic, the experiment configuration
-// (profiles, typed errors naming file and key, unknown keys), and the
-// literature checks on a hand-made structure record.
+// Experiments: glass-preparation schedule arithmetic, the experiment
+// configuration (profiles, typed errors naming file and key, unknown keys),
+// the literature checks on a hand-made structure record, the single-sample
+// transition rule and the F(s) landmarks.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
 #include "experiment_config.hpp"
+#include "fes_landmarks.hpp"
 #include "glass_structure.hpp"
 #include "input_error.hpp"
 #include "schedule.hpp"
+#include "transition.hpp"
 
 using namespace betarelax;
 using namespace betarelax::experiments;
@@ -148,4 +152,56 @@ TEST(GlassChecks, FailWhenTheGlassIsCrystallineOrOffTheLiterature) {
   auto stretched = g;
   stretched["partial_first_peaks_A"]["Zr-Zr"] = 3.5;
   EXPECT_FALSE(check(stretched));
+}
+
+// ---------------------------------------------------------------------------
+// The single-sample transition rule and the F(s) landmarks.
+
+TEST(TransitionRule, CommitsOnASustainedJumpOnly) {
+  TransitionRule rule;  // 2 ps baseline, 1 ps window, 0.5 Å jump held 2 ps
+  TransitionDetector d(rule);
+  double t = 0;
+  bool fired = false;
+  // 5 ps at 0.25 Å, a 0.5 ps spike to 1.4 Å (not sustained), 5 ps back at 0.25.
+  for (; t < 5; t += 0.02) fired |= d.feed(t, 0.25);
+  for (; t < 5.5; t += 0.02) fired |= d.feed(t, 1.4);
+  for (; t < 10.5; t += 0.02) fired |= d.feed(t, 0.25);
+  EXPECT_FALSE(fired);
+  EXPECT_NEAR(d.baseline(), 0.25, 1e-12);
+  // A real jump to 1.46 Å held: commits 2 ps after the running mean crossed 0.75 Å.
+  double committed_at = -1;
+  for (; t < 20; t += 0.02)
+    if (d.feed(t, 1.46) && committed_at < 0) committed_at = t;
+  ASSERT_GT(committed_at, 0);
+  EXPECT_NEAR(committed_at - d.left_at_ps(), 2.0, 0.03);
+  // The 1 ps running mean crosses 0.75 Å once 0.413 of its window is at 1.46 Å.
+  EXPECT_NEAR(d.left_at_ps(), 10.5 + (0.75 - 0.25) / (1.46 - 0.25), 0.05);
+  EXPECT_LT(d.level_before(), 0.75);
+  EXPECT_NEAR(d.level_after(), 1.46, 1e-9);
+  // Rejected (not confirmed): it must hold a full window and commit time again.
+  d.reject();
+  EXPECT_FALSE(d.feed(t, 1.46));
+}
+
+TEST(FesLandmarks, FindsMinimaSaddleAndBarrierOfAKnownProfile) {
+  // F(s): minima at 0.25 and 1.46 Å, saddle at 1.05 Å (the paper's Fig. 1b
+  // landmarks), barrier 0.8 eV from the initial minimum.
+  std::vector<double> s, f;
+  for (double x = 0; x <= 2.5; x += 0.005) {
+    s.push_back(x);
+    const double a = 0.8 / std::pow(0.4, 2), b = 0.5 / std::pow(0.41, 2);
+    f.push_back(x < 1.05 ? a * (x - 0.25) * (x - 0.25) - a * std::pow(x - 0.25, 4) / (2 * 0.64)
+                         : 0.3 + b * (x - 1.46) * (x - 1.46));
+  }
+  const FesLandmarks lm = fes_landmarks(s, f, 0.05, 0.9, 2.2);
+  ASSERT_TRUE(lm.found) << lm.why;
+  EXPECT_NEAR(lm.s_initial, 0.25, 0.006);
+  EXPECT_NEAR(lm.s_product, 1.46, 0.006);
+  EXPECT_NEAR(lm.s_saddle, 1.05, 0.006);
+  EXPECT_NEAR(lm.delta_f, f[210] - f[50], 1e-12);  // F(1.05) − F(0.25) on the grid
+  EXPECT_NEAR(lm.curvature, 2 * 0.8 / 0.16, 0.05 * 10);
+  // A profile that only rises (no product basin) has no barrier to read.
+  std::vector<double> rising(s.size());
+  for (size_t i = 0; i < s.size(); ++i) rising[i] = s[i] * s[i];
+  EXPECT_FALSE(fes_landmarks(s, rising, 0.05, 0.9, 2.2).found);
 }

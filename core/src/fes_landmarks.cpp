@@ -16,7 +16,7 @@ std::vector<double> free_energy_profile(const std::vector<double>& bias, double 
 }
 
 FesLandmarks fes_landmarks(const std::vector<double>& s, const std::vector<double>& f, double s_lo, double s_split,
-                           double s_hi, double fit_half_width) {
+                           double s_hi, double min_depth, double fit_half_width) {
   FesLandmarks out;
   const auto index = [&](double x) {
     return static_cast<size_t>(std::lower_bound(s.begin(), s.end(), x) - s.begin());
@@ -37,8 +37,8 @@ FesLandmarks fes_landmarks(const std::vector<double>& s, const std::vector<doubl
   out.s_saddle = s[t];
   out.f_saddle = f[t];
   out.delta_f = f[t] - f[a];
-  if (!(t > a && t < b && f[t] > f[a] && f[t] > f[b])) {
-    out.why = "no free-energy maximum strictly between the two minima";
+  if (!(t > a && t < b && f[t] > f[a] + min_depth && f[t] > f[b] + min_depth)) {
+    out.why = "no free-energy maximum between the two minima standing above both by the minimum depth";
     return out;
   }
   // Least-squares parabola around the initial minimum.

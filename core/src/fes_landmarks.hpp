@@ -24,10 +24,11 @@ struct FesLandmarks {
 /// The rule: the initial minimum is the lowest F on [s_lo, s_split], the
 /// product minimum the lowest F on (s_split, s_hi] (s_split: where the CV
 /// trajectory crossed between its basins; [s_lo, s_hi]: the range it
-/// visited), the saddle the highest F between the two minima. A saddle that
-/// is not above both minima means no barrier was resolved.
+/// visited), the saddle the highest F between the two minima. The barrier
+/// counts as resolved when the saddle lies strictly between the minima and
+/// at least `min_depth` (eV; the driver uses k_BT) above each of them.
 FesLandmarks fes_landmarks(const std::vector<double>& s, const std::vector<double>& f, double s_lo, double s_split,
-                           double s_hi, double fit_half_width = 0.1);
+                           double s_hi, double min_depth = 0.0, double fit_half_width = 0.1);
 
 /// Harmonic attempt frequency (Hz) from the curvature κ (eV/Å²) of F at a
 /// minimum along a CV of effective mass m_eff (amu).

@@ -4,6 +4,7 @@
 
 #include "alloy_lattice.hpp"
 #include "checkpoint.hpp"
+#include "checkpointed_md.hpp"
 #include "glass_preparation.hpp"
 #include "lammps_data.hpp"
 #include "md.hpp"
@@ -65,18 +66,9 @@ bool run_cooling(const GlassPreparationParams& p, RunControl& ctl) {
       md.run_begin = st.begin;
       md.run_end = st.end;
     }
-    while (md.step < st.end) {
-      const long slice = std::min({p.checkpoint_every, st.end - md.step, ctl.budget()});
-      if (slice <= 0) {
-        write_checkpoint(ckpt, sys, ff, md);
-        if (ctl.progress) ctl.progress->finish();
-        return false;
-      }
-      const long before = md.step;
-      continue_md(md, sys, ff, p.thermo_every, on_thermo, slice);
-      ctl.steps_taken += md.step - before;
-      if (ctl.progress) ctl.progress->update(md.step);
-      if (md.step < st.end) write_checkpoint(ckpt, sys, ff, md);
+    if (!advance_checkpointed(md, sys, ff, st.end, p.thermo_every, p.checkpoint_every, on_thermo, ckpt, ctl)) {
+      if (ctl.progress) ctl.progress->finish();
+      return false;
     }
     if (st.target > 0) {
       write_lammps_data((dir / "cooling" / (glass_stem(st.target) + "_quenched.data")).string(), extract_replica(sys, 0),

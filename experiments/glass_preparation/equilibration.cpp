@@ -11,6 +11,7 @@
 #include "atomic_write.hpp"
 #include "bond_order.hpp"
 #include "checkpoint.hpp"
+#include "checkpointed_md.hpp"
 #include "extxyz.hpp"
 #include "fire.hpp"
 #include "glass_preparation.hpp"
@@ -108,19 +109,11 @@ bool run_equilibration(const GlassPreparationParams& p, const ExperimentConfig& 
     if (!resuming) csv.write(md.step, thermo_rows(sys, ff, md.kinetic));
     auto on_thermo = [&](long step, const std::vector<ThermoRow>& rows) { csv.write(step, rows); };
     if (ctl.progress) ctl.progress->start("[glass 2/3] NPT equilibration", md.run_end, md.step);
-    while (md.step < md.run_end) {
-      const long slice = std::min({p.checkpoint_every, md.run_end - md.step, ctl.budget()});
-      if (slice <= 0) {
-        write_checkpoint(ckpt, sys, ff, md);
-        if (ctl.progress) ctl.progress->finish();
-        return false;
-      }
-      const long before = md.step;
-      continue_md(md, sys, ff, p.thermo_every, on_thermo, slice);
-      ctl.steps_taken += md.step - before;
-      if (ctl.progress) ctl.progress->update(md.step);
-      write_checkpoint(ckpt, sys, ff, md);
+    if (!advance_checkpointed(md, sys, ff, md.run_end, p.thermo_every, p.checkpoint_every, on_thermo, ckpt, ctl)) {
+      if (ctl.progress) ctl.progress->finish();
+      return false;
     }
+    write_checkpoint(ckpt, sys, ff, md);  // phase 3 restarts from here
     if (ctl.progress) ctl.progress->finish();
   }
 

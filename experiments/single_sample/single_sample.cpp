@@ -135,7 +135,7 @@ bool run_single_sample(const ExperimentConfig& config, RunControl& ctl) {
       const double split = 0.5 * (detector.level_before() + detector.level_after());
       const std::vector<double> f_now =
           free_energy_profile(wt_metad_bias(metad, 0), p.temperature, p.metad.bias_temperature);
-      if (fes_landmarks(wt_metad_grid(metad), f_now, s_min, split, s_max).found) stop_step = step;
+      if (fes_landmarks(wt_metad_grid(metad), f_now, s_min, split, s_max, kt).found) stop_step = step;
     }
     if (step % p.cv_every != 0) continue;
     const double s = host_scalar(cv.value), v = host_scalar(metad.energy);
@@ -173,7 +173,7 @@ bool run_single_sample(const ExperimentConfig& config, RunControl& ctl) {
   FesLandmarks lm;
   if (transition_step > 0) {
     const double split = 0.5 * (detector.level_before() + detector.level_after());
-    lm = fes_landmarks(grid, f, s_min, split, s_max);
+    lm = fes_landmarks(grid, f, s_min, split, s_max, kt);
   }
   // Effective mass of the RMSD coordinate: |∂s/∂x_i|² sums to 1/M, so
   // m_eff = M / ⟨1/m_i⟩ over the group (amu).

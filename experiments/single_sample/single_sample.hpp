@@ -6,7 +6,8 @@
 /// its landmarks and ΔF = F(saddle) − F(initial minimum). After the
 /// transition the sample runs on at least `after_ps`, then stops at the first
 /// check (every 10 hills) where F(s) has an initial minimum, a saddle and a
-/// product minimum below the saddle, or after `after_max_ps`: the product
+/// product minimum, the saddle at least k_BT above both minima, or after
+/// `after_max_ps`: the product
 /// basin has to gather bias before its minimum shows in F = −((T+ΔT)/ΔT) V.
 #include <cstdint>
 #include <string>

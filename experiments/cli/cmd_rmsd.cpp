@@ -39,8 +39,18 @@ CLI::App* add_rmsd_command(CLI::App& app, std::ostream& out, int* status) {
       if (e == ref.type_names.end()) throw InputError(o->ref + ": no element " + o->element + " (name it in Masses comments)");
       center = central_atom_by_rule(ref, static_cast<int>(e - ref.type_names.begin()));
     }
-    const AtomGroup g = select_group(ref, center, o->cutoff);
-    const std::vector<int> rows_cur = rows_of_ids(cur, g.ids);
+    AtomGroup g;
+    std::vector<int> rows_cur;
+    try {
+      g = select_group(ref, center, o->cutoff);
+    } catch (const InputError& e) {
+      throw InputError(o->ref + ": " + e.what());
+    }
+    try {
+      rows_cur = rows_of_ids(cur, g.ids);
+    } catch (const InputError& e) {
+      throw InputError(o->current + ": " + e.what());
+    }
     std::vector<double> x_ref, x_cur;
     for (size_t i = 0; i < g.ids.size(); ++i)
       for (int d = 0; d < 3; ++d) {

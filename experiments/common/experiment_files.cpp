@@ -1,10 +1,8 @@
 #include "experiment_files.hpp"
 
-#include <cstdlib>
-#include <filesystem>
-
 #include "experiment_config.hpp"
 #include "glass_preparation.hpp"
+#include "find_file.hpp"
 #include "input_error.hpp"
 #include "install_paths.hpp"
 #include "run_control.hpp"
@@ -13,18 +11,7 @@
 namespace betarelax::experiments {
 
 std::string experiment_file(const std::string& name) {
-  namespace fs = std::filesystem;
-  std::vector<fs::path> places;
-  if (const char* env = std::getenv("BETARELAX_EXPERIMENTS")) places.emplace_back(env);
-  places.emplace_back(BETARELAX_SOURCE_EXPERIMENTS);
-  places.emplace_back(BETARELAX_INSTALL_EXPERIMENTS);
-  std::string tried;
-  for (const fs::path& dir : places) {
-    const fs::path file = dir / (name + ".toml");
-    if (fs::is_regular_file(file)) return file.string();
-    tried += (tried.empty() ? "" : ", ") + file.string();
-  }
-  throw InputError("experiment file " + name + ".toml not found (tried " + tried + "); set BETARELAX_EXPERIMENTS");
+  return find_file_in(name + ".toml", "BETARELAX_EXPERIMENTS", {BETARELAX_SOURCE_EXPERIMENTS, BETARELAX_INSTALL_EXPERIMENTS});
 }
 
 bool run_experiment(const std::string& toml_path, const std::string& profile, RunControl& control) {

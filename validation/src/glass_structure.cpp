@@ -1,13 +1,12 @@
 #include "glass_structure.hpp"
 
 #include <cmath>
-#include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include <toml++/toml.h>
 
+#include "find_file.hpp"
 #include "input_error.hpp"
 #include "install_paths.hpp"
 
@@ -25,17 +24,7 @@ std::string words(const toml::table& t, const std::string& path) { return t.at_p
 }  // namespace
 
 std::string reference_file(const std::string& name) {
-  namespace fs = std::filesystem;
-  std::vector<fs::path> places;
-  if (const char* env = std::getenv("BETARELAX_REFERENCE_DATA")) places.emplace_back(env);
-  places.emplace_back(BETARELAX_SOURCE_REFERENCE_DATA);
-  places.emplace_back(BETARELAX_INSTALL_REFERENCE_DATA);
-  std::string tried;
-  for (const fs::path& dir : places) {
-    if (fs::is_regular_file(dir / name)) return (dir / name).string();
-    tried += (tried.empty() ? "" : ", ") + (dir / name).string();
-  }
-  throw InputError("reference file " + name + " not found (tried " + tried + "); set BETARELAX_REFERENCE_DATA");
+  return find_file_in(name, "BETARELAX_REFERENCE_DATA", {BETARELAX_SOURCE_REFERENCE_DATA, BETARELAX_INSTALL_REFERENCE_DATA});
 }
 
 std::vector<Check> check_glass_structure(const std::string& structure_json, const std::string& reference_toml) {

@@ -68,6 +68,11 @@ bool run_single_sample(const ExperimentConfig& config, RunControl& ctl) {
   config.check_all_used();
   const fs::path dir(ctl.out_dir);
   fs::create_directories(dir);
+  if (ctl.resume && fs::exists(dir / "sample.json")) {
+    // A sample is one unit: finished means sample.json was written (last, atomically).
+    if (ctl.log) *ctl.log << "[sample] " << (dir / "sample.json").string() << " exists: nothing to do\n";
+    return true;
+  }
 
   const std::string glass = (fs::path(p.glass_dir) / ("glass_" + std::to_string(std::lround(p.temperature)) + "K.data")).string();
   if (!fs::exists(glass)) {

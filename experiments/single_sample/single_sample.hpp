@@ -45,7 +45,9 @@ struct SingleSampleParams {
 SingleSampleParams read_single_sample(const ExperimentConfig& config, const std::string& glass_dir_override);
 
 /// Runs the sample into control.out_dir; returns true (a sample always ends:
-/// with a transition, or with its budget spent, recorded as such).
+/// with a transition, or with its budget spent, recorded as such). With
+/// control.resume a finished sample (sample.json present) is not run again;
+/// an unfinished one starts over (samples are not checkpointed).
 bool run_single_sample(const ExperimentConfig& config, RunControl& control);
 
 }  // namespace betarelax::experiments

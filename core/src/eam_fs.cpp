@@ -90,20 +90,22 @@ void pair_densities(const EamFs& pot, const System& sys, const NeighborList& lis
           const double dy = kmath::near_image(yi - x(kj, 1), ly);
           const double dz = kmath::near_image(zi - x(kj, 2), lz);
           const double rsq = dx * dx + dy * dy + dz * dz;
-          // Evaluated for every pair and zeroed beyond the cutoff: selects
-          // instead of a branch that ~30% of the list (the skin) mispredicts.
-          const bool inside = rsq < cutforcesq;
-          const double rij = kmath::sqrt(rsq);
-          int m;
-          double p;
-          knot(rij, rdr, nr, m, p);
-          const int jtype = type(j);
-          const int ji = jtype * nt + itype, ij = itype * nt + jtype;
-          const double rho_i = ((rho_pair(ji, m, 0) * p + rho_pair(ji, m, 1)) * p + rho_pair(ji, m, 2)) * p + rho_pair(ji, m, 3);
-          const double rho_j = ((rho_pair(ij, m, 0) * p + rho_pair(ij, m, 1)) * p + rho_pair(ij, m, 2)) * p + rho_pair(ij, m, 3);
-          pair_rho(s, 0) = inside ? rho_i : 0.0;
-          pair_rho(s, 1) = inside ? rho_j : 0.0;
-          pair_r(s) = inside ? rij : 0.0;
+          // Half lists run nearest first (neighbor_list.cpp), so this branch
+          // is taken for a prefix of the list and predicted well.
+          double rho_i = 0.0, rho_j = 0.0, rij = 0.0;
+          if (rsq < cutforcesq) {
+            rij = kmath::sqrt(rsq);
+            int m;
+            double p;
+            knot(rij, rdr, nr, m, p);
+            const int jtype = type(j);
+            const int ji = jtype * nt + itype, ij = itype * nt + jtype;
+            rho_i = ((rho_pair(ji, m, 0) * p + rho_pair(ji, m, 1)) * p + rho_pair(ji, m, 2)) * p + rho_pair(ji, m, 3);
+            rho_j = ((rho_pair(ij, m, 0) * p + rho_pair(ij, m, 1)) * p + rho_pair(ij, m, 2)) * p + rho_pair(ij, m, 3);
+          }
+          pair_rho(s, 0) = rho_i;
+          pair_rho(s, 1) = rho_j;
+          pair_r(s) = rij;  // 0 marks a pair beyond the cutoff
         }
       });
 }
@@ -173,9 +175,12 @@ void pair_forces(const EamFs& pot, const System& sys, const NeighborList& list, 
         const int nh = half_count(k);
         for (int c = 0; c < nh; ++c) {
           const size_t s = k * max_half + c;
-          const double r_slot = pair_r(s);
-          const bool inside = r_slot > 0.0;  // 0 marks a pair beyond the cutoff
-          const double rij = inside ? r_slot : 1.0;
+          const double rij = pair_r(s);
+          if (rij == 0.0) {  // beyond the cutoff (nearest-first lists: a predictable branch)
+            pair_f(s) = 0.0;
+            if (EnergyVirial) pair_phi(s) = 0.0;
+            continue;
+          }
           const int j = half(k, c);
           int m;
           double p;
@@ -190,8 +195,8 @@ void pair_forces(const EamFs& pot, const System& sys, const NeighborList& list, 
           const double phi = z2 * recip;
           const double phip = z2p * recip - phi * recip;
           const double psip = fpi * rhojp + fp(size_t(r) * n + j) * rhoip + phip;
-          pair_f(s) = inside ? -psip * recip : 0.0;
-          if (EnergyVirial) pair_phi(s) = inside ? phi : 0.0;
+          pair_f(s) = -psip * recip;
+          if (EnergyVirial) pair_phi(s) = phi;
         }
       });
 }

@@ -53,7 +53,8 @@ void check_box(const System& sys, double cut) {
 KOKKOS_INLINE_FUNCTION bool owns_pair(int i, int j) { return (i < j) == (((i + j) & 1) != 0); }
 
 /// Half lists and the slot map of every full-list entry (see the header).
-void build_pair_slots(NeighborList& list, int n, int n_rep) {
+void build_pair_slots(NeighborList& list, const System& sys) {
+  const int n = sys.n_atoms, n_rep = sys.n_replicas;
   const size_t rows = size_t(n) * n_rep;
   auto neighbors = list.neighbors;
   auto count = list.count;
@@ -73,6 +74,8 @@ void build_pair_slots(NeighborList& list, int n, int n_rep) {
   if (list.max_half < most || list.half.extent(0) != rows) {
     list.max_half = std::max(most, list.max_half);
     list.half = Kokkos::View<int**, MemSpace>("half_neighbors", rows, list.max_half);
+    list.half_rsq = Kokkos::View<double**, MemSpace>("half_rsq", rows, list.max_half);
+    list.half_c = Kokkos::View<int**, MemSpace>("half_c", rows, list.max_half);
   }
   if (list.slot.extent(0) != rows || list.slot.extent(1) != size_t(list.max_neighbors)) {
     list.slot = Kokkos::View<int**, MemSpace>("pair_slot", rows, list.max_neighbors);
@@ -80,18 +83,41 @@ void build_pair_slots(NeighborList& list, int n, int n_rep) {
   auto half = list.half;
   auto slot = list.slot;
   const int max_half = list.max_half;
+  auto half_rsq = list.half_rsq;
+  auto half_c = list.half_c;
+  auto x = sys.x;
+  auto len = sys.box_len;
   Kokkos::parallel_for(
       "neighbor::half_lists", Kokkos::RangePolicy<ExecSpace>(0, rows), KOKKOS_LAMBDA(const size_t k) {
         const int i = static_cast<int>(k % n);
+        const size_t base = k - i;  // row of atom 0 of this replica
+        const size_t r = k / n;
         int h = 0;
         for (int c = 0; c < count(k); ++c) {
           const int j = neighbors(k, c);
-          if (owns_pair(i, j)) {
-            half(k, h) = j;
-            slot(k, c) = 2 * static_cast<int>(k * max_half + h);
-            ++h;
+          if (!owns_pair(i, j)) continue;
+          double rsq = 0.0;
+          for (int d = 0; d < 3; ++d) {
+            const double dd = kmath::near_image(x(k, d) - x(base + j, d), len(r, d));
+            rsq += dd * dd;
           }
+          // Insertion by distance (ties: index): pairs beyond the cutoff
+          // gather at the end of the half list, so the pair kernels' cutoff
+          // test is a well-predicted branch. Sums run in full-list order, so
+          // results do not depend on this order.
+          int at = h;
+          while (at > 0 && (half_rsq(k, at - 1) > rsq || (half_rsq(k, at - 1) == rsq && half(k, at - 1) > j))) {
+            half(k, at) = half(k, at - 1);
+            half_rsq(k, at) = half_rsq(k, at - 1);
+            half_c(k, at) = half_c(k, at - 1);
+            --at;
+          }
+          half(k, at) = j;
+          half_rsq(k, at) = rsq;
+          half_c(k, at) = c;
+          ++h;
         }
+        for (int p = 0; p < h; ++p) slot(k, half_c(k, p)) = 2 * static_cast<int>(k * max_half + p);
       });
   Kokkos::parallel_for(
       "neighbor::reverse_slots", Kokkos::RangePolicy<ExecSpace>(0, rows), KOKKOS_LAMBDA(const size_t k) {
@@ -279,7 +305,7 @@ void build_neighbor_list(NeighborList& list, System& sys) {
     list.max_neighbors = most + most / 8 + 4;
     list.neighbors = Kokkos::View<int**, MemSpace>("neighbors", rows, list.max_neighbors + 1);
   }
-  build_pair_slots(list, n, n_rep);
+  build_pair_slots(list, sys);
   Kokkos::deep_copy(list.x_at_build, sys.x);
   Kokkos::deep_copy(list.lo_at_build, sys.box_lo);
   Kokkos::deep_copy(list.len_at_build, sys.box_len);

@@ -90,8 +90,8 @@ void pair_densities(const EamFs& pot, const System& sys, const NeighborList& lis
           const double dy = kmath::near_image(yi - x(kj, 1), ly);
           const double dz = kmath::near_image(zi - x(kj, 2), lz);
           const double rsq = dx * dx + dy * dy + dz * dz;
-          // Half lists run nearest first (neighbor_list.cpp), so this branch
-          // is taken for a prefix of the list and predicted well.
+          // Half lists hold the pairs inside the cutoff first (neighbor_list.cpp),
+          // so this branch is taken for a prefix of the list and predicted well.
           double rho_i = 0.0, rho_j = 0.0, rij = 0.0;
           if (rsq < cutforcesq) {
             rij = kmath::sqrt(rsq);
@@ -176,7 +176,7 @@ void pair_forces(const EamFs& pot, const System& sys, const NeighborList& list, 
         for (int c = 0; c < nh; ++c) {
           const size_t s = k * max_half + c;
           const double rij = pair_r(s);
-          if (rij == 0.0) {  // beyond the cutoff (nearest-first lists: a predictable branch)
+          if (rij == 0.0) {  // beyond the cutoff (inside-first lists: a predictable branch)
             pair_f(s) = 0.0;
             if (EnergyVirial) pair_phi(s) = 0.0;
             continue;

@@ -74,8 +74,6 @@ void build_pair_slots(NeighborList& list, const System& sys) {
   if (list.max_half < most || list.half.extent(0) != rows) {
     list.max_half = std::max(most, list.max_half);
     list.half = Kokkos::View<int**, MemSpace>("half_neighbors", rows, list.max_half);
-    list.half_rsq = Kokkos::View<double**, MemSpace>("half_rsq", rows, list.max_half);
-    list.half_c = Kokkos::View<int**, MemSpace>("half_c", rows, list.max_half);
   }
   if (list.slot.extent(0) != rows || list.slot.extent(1) != size_t(list.max_neighbors)) {
     list.slot = Kokkos::View<int**, MemSpace>("pair_slot", rows, list.max_neighbors);
@@ -83,41 +81,35 @@ void build_pair_slots(NeighborList& list, const System& sys) {
   auto half = list.half;
   auto slot = list.slot;
   const int max_half = list.max_half;
-  auto half_rsq = list.half_rsq;
-  auto half_c = list.half_c;
   auto x = sys.x;
   auto len = sys.box_len;
+  const double cutsq = list.cutoff * list.cutoff;
   Kokkos::parallel_for(
       "neighbor::half_lists", Kokkos::RangePolicy<ExecSpace>(0, rows), KOKKOS_LAMBDA(const size_t k) {
         const int i = static_cast<int>(k % n);
         const size_t base = k - i;  // row of atom 0 of this replica
         const size_t r = k / n;
+        // Two passes: pairs inside the potential's cutoff at build time first,
+        // then those in the skin, each in full-list order. The pair kernels'
+        // cutoff test then is a well-predicted branch for the list's life
+        // (atoms of a glass rarely cross the cutoff between builds). Sums run
+        // in full-list order, so results do not depend on this order.
         int h = 0;
-        for (int c = 0; c < count(k); ++c) {
-          const int j = neighbors(k, c);
-          if (!owns_pair(i, j)) continue;
-          double rsq = 0.0;
-          for (int d = 0; d < 3; ++d) {
-            const double dd = kmath::near_image(x(k, d) - x(base + j, d), len(r, d));
-            rsq += dd * dd;
+        for (int pass = 0; pass < 2; ++pass) {
+          for (int c = 0; c < count(k); ++c) {
+            const int j = neighbors(k, c);
+            if (!owns_pair(i, j)) continue;
+            double rsq = 0.0;
+            for (int d = 0; d < 3; ++d) {
+              const double dd = kmath::near_image(x(k, d) - x(base + j, d), len(r, d));
+              rsq += dd * dd;
+            }
+            if ((rsq < cutsq) != (pass == 0)) continue;
+            half(k, h) = j;
+            slot(k, c) = 2 * static_cast<int>(k * max_half + h);
+            ++h;
           }
-          // Insertion by distance (ties: index): pairs beyond the cutoff
-          // gather at the end of the half list, so the pair kernels' cutoff
-          // test is a well-predicted branch. Sums run in full-list order, so
-          // results do not depend on this order.
-          int at = h;
-          while (at > 0 && (half_rsq(k, at - 1) > rsq || (half_rsq(k, at - 1) == rsq && half(k, at - 1) > j))) {
-            half(k, at) = half(k, at - 1);
-            half_rsq(k, at) = half_rsq(k, at - 1);
-            half_c(k, at) = half_c(k, at - 1);
-            --at;
-          }
-          half(k, at) = j;
-          half_rsq(k, at) = rsq;
-          half_c(k, at) = c;
-          ++h;
         }
-        for (int p = 0; p < h; ++p) slot(k, half_c(k, p)) = 2 * static_cast<int>(k * max_half + p);
       });
   Kokkos::parallel_for(
       "neighbor::reverse_slots", Kokkos::RangePolicy<ExecSpace>(0, rows), KOKKOS_LAMBDA(const size_t k) {

@@ -24,10 +24,8 @@ struct NeighborList {
   Kokkos::View<int**, MemSpace> neighbors;  ///< (R*N, max_neighbors): local index j in [0, N)
   IntView count;                            ///< (R*N) neighbours of each atom
   int max_half = 0;
-  Kokkos::View<int**, MemSpace> half;  ///< (R*N, max_half): the neighbours this atom owns, nearest first
+  Kokkos::View<int**, MemSpace> half;  ///< (R*N, max_half): the neighbours this atom owns, inside the cutoff first
   IntView half_count;                  ///< (R*N)
-  Kokkos::View<double**, MemSpace> half_rsq;  ///< scratch of the build: squared distance of each half entry
-  Kokkos::View<int**, MemSpace> half_c;       ///< scratch of the build: its index in the full list
   /// (R*N, max_neighbors): for full-list entry c of row k, 2 s + d where s =
   /// k'·max_half + c' is the pair's slot (row k' of its first atom, entry c' of
   /// that atom's half list) and d = 1 when this atom is the pair's second.

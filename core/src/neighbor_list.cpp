@@ -52,18 +52,24 @@ void check_box(const System& sys, double cut) {
 /// gives every atom about half of its neighbours.
 KOKKOS_INLINE_FUNCTION bool owns_pair(int i, int j) { return (i < j) == (((i + j) & 1) != 0); }
 
-/// Half lists and the slot map of every full-list entry (see the header).
-void build_pair_slots(NeighborList& list, const System& sys) {
+/// Half lists and the slot map of every full-list entry (see the header), for
+/// the replicas marked in list.rebuild, or for all when `all`.
+void build_pair_slots(NeighborList& list, const System& sys, bool all) {
   const int n = sys.n_atoms, n_rep = sys.n_replicas;
   const size_t rows = size_t(n) * n_rep;
   auto neighbors = list.neighbors;
   auto count = list.count;
-  if (list.half_count.extent(0) != rows) list.half_count = IntView("half_count", rows);
+  auto rebuild = list.rebuild;
+  if (list.half_count.extent(0) != rows) {
+    list.half_count = IntView("half_count", rows);
+    all = true;
+  }
   auto half_count = list.half_count;
   int most = 0;
   Kokkos::parallel_reduce(
       "neighbor::half_count", Kokkos::RangePolicy<ExecSpace>(0, rows),
       KOKKOS_LAMBDA(const size_t k, int& most_local) {
+        if (!all && !rebuild(k / n)) return;
         const int i = static_cast<int>(k % n);
         int h = 0;
         for (int c = 0; c < count(k); ++c) h += owns_pair(i, neighbors(k, c)) ? 1 : 0;
@@ -74,9 +80,21 @@ void build_pair_slots(NeighborList& list, const System& sys) {
   if (list.max_half < most || list.half.extent(0) != rows) {
     list.max_half = std::max(most, list.max_half);
     list.half = Kokkos::View<int**, MemSpace>("half_neighbors", rows, list.max_half);
+    all = true;  // slots index rows by max_half: every replica's change
   }
   if (list.slot.extent(0) != rows || list.slot.extent(1) != size_t(list.max_neighbors)) {
     list.slot = Kokkos::View<int**, MemSpace>("pair_slot", rows, list.max_neighbors);
+    all = true;
+  }
+  if (all) {
+    // Half counts of the replicas not marked were skipped above.
+    Kokkos::parallel_for(
+        "neighbor::half_count_all", Kokkos::RangePolicy<ExecSpace>(0, rows), KOKKOS_LAMBDA(const size_t k) {
+          const int i = static_cast<int>(k % n);
+          int h = 0;
+          for (int c = 0; c < count(k); ++c) h += owns_pair(i, neighbors(k, c)) ? 1 : 0;
+          half_count(k) = h;
+        });
   }
   auto half = list.half;
   auto slot = list.slot;
@@ -86,9 +104,10 @@ void build_pair_slots(NeighborList& list, const System& sys) {
   const double cutsq = list.cutoff * list.cutoff;
   Kokkos::parallel_for(
       "neighbor::half_lists", Kokkos::RangePolicy<ExecSpace>(0, rows), KOKKOS_LAMBDA(const size_t k) {
+        const size_t r = k / n;
+        if (!all && !rebuild(r)) return;
         const int i = static_cast<int>(k % n);
         const size_t base = k - i;  // row of atom 0 of this replica
-        const size_t r = k / n;
         // Two passes: pairs inside the potential's cutoff at build time first,
         // then those in the skin, each in full-list order. The pair kernels'
         // cutoff test then is a well-predicted branch for the list's life
@@ -113,6 +132,7 @@ void build_pair_slots(NeighborList& list, const System& sys) {
       });
   Kokkos::parallel_for(
       "neighbor::reverse_slots", Kokkos::RangePolicy<ExecSpace>(0, rows), KOKKOS_LAMBDA(const size_t k) {
+        if (!all && !rebuild(k / n)) return;
         const int i = static_cast<int>(k % n);
         const size_t base = k - i;  // row of atom 0 of this replica
         for (int c = 0; c < count(k); ++c) {
@@ -127,6 +147,24 @@ void build_pair_slots(NeighborList& list, const System& sys) {
           slot(k, c) = 2 * static_cast<int>(kj * max_half + pos) + 1;
         }
       });
+}
+
+/// A wider neighbour table that keeps the lists of every row (replicas not
+/// being rebuilt keep theirs).
+void grow_neighbors(NeighborList& list, int most) {
+  const int old_max = list.max_neighbors;
+  list.max_neighbors = most + most / 8 + 4;
+  auto old = list.neighbors;
+  Kokkos::View<int**, MemSpace> grown("neighbors", list.count.extent(0), list.max_neighbors + 1);
+  if (old.extent(0) == grown.extent(0)) {
+    auto count = list.count;
+    Kokkos::parallel_for(
+        "neighbor::grow", Kokkos::RangePolicy<ExecSpace>(0, grown.extent(0)), KOKKOS_LAMBDA(const size_t k) {
+          const int c = count(k) < old_max ? count(k) : old_max;
+          for (int a = 0; a < c; ++a) grown(k, a) = old(k, a);
+        });
+  }
+  list.neighbors = grown;
 }
 
 }  // namespace
@@ -151,10 +189,15 @@ NeighborList make_neighbor_list(const System& sys, double cutoff, double skin) {
   list.atom_bin = IntView("atom_bin", rows);
   list.bin_atoms = IntView("bin_atoms", rows);
   list.bin_x = Vec3View("bin_x", rows);
+  list.rebuild = IntView("rebuild", sys.n_replicas);
+  Kokkos::deep_copy(list.rebuild, 1);
   return list;
 }
 
-void build_neighbor_list(NeighborList& list, System& sys) {
+namespace {
+
+/// Rebuilds the lists of the replicas marked in list.rebuild, then clears the marks.
+void build_marked(NeighborList& list, System& sys) {
   const double cut = list.cutoff + list.skin;
   check_box(sys, cut);
   const int n = sys.n_atoms;
@@ -175,6 +218,7 @@ void build_neighbor_list(NeighborList& list, System& sys) {
   auto bin_offset = list.bin_offset;
   auto bin_fill = list.bin_fill;
   auto bin_atoms = list.bin_atoms;
+  auto rebuild = list.rebuild;
   Kokkos::deep_copy(bin_count, 0);
   Kokkos::deep_copy(bin_fill, 0);
 
@@ -182,6 +226,7 @@ void build_neighbor_list(NeighborList& list, System& sys) {
   Kokkos::parallel_for(
       "neighbor::wrap_and_bin", Kokkos::RangePolicy<ExecSpace>(0, rows), KOKKOS_LAMBDA(const size_t k) {
         const int r = static_cast<int>(k / n);
+        if (!rebuild(r)) return;
         int b[3];
         const int nb[3] = {nbx, nby, nbz};
         for (int d = 0; d < 3; ++d) {
@@ -200,6 +245,7 @@ void build_neighbor_list(NeighborList& list, System& sys) {
       });
   Kokkos::parallel_for(
       "neighbor::bin_offsets", Kokkos::RangePolicy<ExecSpace>(0, n_rep), KOKKOS_LAMBDA(const int r) {
+        if (!rebuild(r)) return;
         int sum = r * n;
         for (int b = 0; b < n_bins; ++b) {
           bin_offset(size_t(r) * n_bins + b) = sum;
@@ -209,6 +255,7 @@ void build_neighbor_list(NeighborList& list, System& sys) {
   Kokkos::parallel_for(
       "neighbor::fill_bins", Kokkos::RangePolicy<ExecSpace>(0, rows), KOKKOS_LAMBDA(const size_t k) {
         const int r = static_cast<int>(k / n);
+        if (!rebuild(r)) return;
         const size_t gb = size_t(r) * n_bins + atom_bin(k);
         const int slot = Kokkos::atomic_fetch_add(&bin_fill(gb), 1);
         bin_atoms(bin_offset(gb) + slot) = static_cast<int>(k - size_t(r) * n);
@@ -217,6 +264,7 @@ void build_neighbor_list(NeighborList& list, System& sys) {
   Kokkos::parallel_for(
       "neighbor::sort_bins", Kokkos::RangePolicy<ExecSpace>(0, size_t(n_rep) * n_bins),
       KOKKOS_LAMBDA(const size_t gb) {
+        if (!rebuild(gb / n_bins)) return;
         const int begin = bin_offset(gb), end = begin + bin_count(gb);
         for (int a = begin + 1; a < end; ++a) {
           const int key = bin_atoms(a);
@@ -231,6 +279,7 @@ void build_neighbor_list(NeighborList& list, System& sys) {
   auto bin_x = list.bin_x;
   Kokkos::parallel_for(
       "neighbor::binned_positions", Kokkos::RangePolicy<ExecSpace>(0, rows), KOKKOS_LAMBDA(const size_t a) {
+        if (!rebuild(a / n)) return;
         const size_t k = (a / n) * n + bin_atoms(a);  // bins of replica r fill rows [r N, (r+1) N)
         for (int d = 0; d < 3; ++d) bin_x(a, d) = x(k, d);
       });
@@ -245,6 +294,7 @@ void build_neighbor_list(NeighborList& list, System& sys) {
         "neighbor::build", Kokkos::RangePolicy<ExecSpace>(0, rows),
         KOKKOS_LAMBDA(const size_t k, int& most_local) {
           const int r = static_cast<int>(k / n);
+          if (!rebuild(r)) return;
           const int i = static_cast<int>(k - size_t(r) * n);
           const int bin = atom_bin(k);
           const int bx = bin % nbx, by = (bin / nbx) % nby, bz = bin / (nbx * nby);
@@ -289,23 +339,64 @@ void build_neighbor_list(NeighborList& list, System& sys) {
               }
             }
           }
+          if (c <= max_nb) {
+            // Sorted by index (insertion sort: the stencil order is nearly
+            // sorted already after a spatial sort): the summation order no
+            // longer depends on the bin grid, so not on the other replicas' boxes.
+            for (int a = 1; a < c; ++a) {
+              const int key = neighbors(k, a);
+              int b = a - 1;
+              while (b >= 0 && neighbors(k, b) > key) {
+                neighbors(k, b + 1) = neighbors(k, b);
+                --b;
+              }
+              neighbors(k, b + 1) = key;
+            }
+          }
           count(k) = c;
           if (c > most_local) most_local = c;
         },
         Kokkos::Max<int>(most));
     if (most <= list.max_neighbors) break;
-    list.max_neighbors = most + most / 8 + 4;
-    list.neighbors = Kokkos::View<int**, MemSpace>("neighbors", rows, list.max_neighbors + 1);
+    grow_neighbors(list, most);
   }
-  build_pair_slots(list, sys);
-  Kokkos::deep_copy(list.x_at_build, sys.x);
-  Kokkos::deep_copy(list.lo_at_build, sys.box_lo);
-  Kokkos::deep_copy(list.len_at_build, sys.box_len);
+  build_pair_slots(list, sys, false);
+  auto x_at_build = list.x_at_build;
+  Kokkos::parallel_for(
+      "neighbor::positions_at_build", Kokkos::RangePolicy<ExecSpace>(0, rows), KOKKOS_LAMBDA(const size_t k) {
+        if (!rebuild(k / n)) return;
+        for (int d = 0; d < 3; ++d) x_at_build(k, d) = x(k, d);
+      });
+  auto lo_at_build = list.lo_at_build;
+  auto len_at_build = list.len_at_build;
+  Kokkos::parallel_for(
+      "neighbor::box_at_build", Kokkos::RangePolicy<ExecSpace>(0, n_rep), KOKKOS_LAMBDA(const int r) {
+        if (!rebuild(r)) return;
+        for (int d = 0; d < 3; ++d) {
+          lo_at_build(r, d) = lo(r, d);
+          len_at_build(r, d) = len(r, d);
+        }
+        rebuild(r) = 0;
+      });
   ++list.builds;
 }
 
-bool neighbor_list_stale(const NeighborList& list, const System& sys) {
-  if (list.builds == 0) return true;
+}  // namespace
+
+void build_neighbor_list(NeighborList& list, System& sys) {
+  Kokkos::deep_copy(list.rebuild, 1);
+  build_marked(list, sys);
+}
+
+void invalidate_replica(NeighborList& list, int r) {
+  Kokkos::deep_copy(Kokkos::subview(list.rebuild, r), 1);
+}
+
+bool neighbor_list_stale(NeighborList& list, const System& sys) {
+  if (list.builds == 0) {
+    Kokkos::deep_copy(list.rebuild, 1);
+    return true;
+  }
   const int n = sys.n_atoms;
   auto x = sys.x;
   auto x0 = list.x_at_build;
@@ -313,6 +404,7 @@ bool neighbor_list_stale(const NeighborList& list, const System& sys) {
   auto len0 = list.len_at_build;
   auto lo = sys.box_lo;
   const double skin = list.skin;
+  auto rebuild = list.rebuild;
   int stale = 0;
   Kokkos::parallel_reduce(
       "neighbor::check_displacement", Kokkos::RangePolicy<ExecSpace>(0, size_t(n) * sys.n_replicas),
@@ -328,13 +420,15 @@ bool neighbor_list_stale(const NeighborList& list, const System& sys) {
           dsq += dd * dd;
         }
         const double slack = 0.5 * (skin - max_dlen);
-        if (slack <= 0.0 || dsq > slack * slack) any += 1;
+        bool moved = slack <= 0.0 || dsq > slack * slack;
         // Force kernels take minimum images by one comparison: every atom
         // must lie within skin/2 of its box (positions set from outside may not).
         for (int d = 0; d < 3; ++d) {
           const double s = (x(k, d) - lo(r, d)) / len(r, d);
-          if (s < -0.5 * skin / len(r, d) || s >= 1.0 + 0.5 * skin / len(r, d)) any += 1;
+          if (s < -0.5 * skin / len(r, d) || s >= 1.0 + 0.5 * skin / len(r, d)) moved = true;
         }
+        if (moved) Kokkos::atomic_fetch_or(&rebuild(r), 1);  // rare: no contention to speak of
+        if (moved || (k % n == 0 && rebuild(r))) any += 1;  // or marked by invalidate_replica
       },
       stale);
   return stale != 0;
@@ -342,7 +436,7 @@ bool neighbor_list_stale(const NeighborList& list, const System& sys) {
 
 bool update_neighbor_list(NeighborList& list, System& sys) {
   if (!neighbor_list_stale(list, sys)) return false;
-  build_neighbor_list(list, sys);
+  build_marked(list, sys);
   return true;
 }
 

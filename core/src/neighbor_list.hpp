@@ -1,9 +1,14 @@
 #pragma once
 /// Verlet neighbour lists by cell binning, one per replica, with
 /// minimum-image distances (no ghost atoms: every box edge must exceed twice
-/// the list cutoff, cutoff + skin). The order of neighbours is deterministic:
-/// atoms are sorted by index inside each bin and bins are visited in a fixed
-/// stencil order, so forces sum in the same order for any thread count.
+/// the list cutoff, cutoff + skin). Each atom's neighbours are sorted by
+/// index, so forces sum in an order that depends only on which atoms are
+/// within reach: not on the thread count, the bin grid or the other replicas.
+///
+/// Replicas are rebuilt one by one: a replica's list is rebuilt (and its
+/// atoms wrapped into the box) only when its own atoms moved more than skin/2.
+/// A replica's trajectory then depends on nothing but its own state, so a
+/// sample run as one of R replicas is bit for bit the sample run alone.
 ///
 /// Each pair's physics is computed once, from the half-list entry of the atom
 /// that owns it (an index-parity rule that balances the work over atoms),
@@ -37,6 +42,7 @@ struct NeighborList {
   // binning scratch, reused between builds
   IntView atom_bin, bin_count, bin_offset, bin_fill, bin_atoms;
   Vec3View bin_x;  ///< positions in bin_atoms order: the build scans candidates contiguously
+  IntView rebuild;  ///< (R): 1 for the replicas the next build covers
 };
 
 /// A list for `sys` with the given cutoff and skin; throws InputError if a box
@@ -47,10 +53,16 @@ NeighborList make_neighbor_list(const System& sys, double cutoff, double skin);
 void build_neighbor_list(NeighborList& list, System& sys);
 
 /// True when some atom of some replica moved more than skin/2 since the last
-/// build, or a box edge shrank so much that the list could miss a pair.
-bool neighbor_list_stale(const NeighborList& list, const System& sys);
+/// build, or a box edge shrank so much that the list could miss a pair; marks
+/// those replicas in list.rebuild (and keeps replicas marked by
+/// invalidate_replica).
+bool neighbor_list_stale(NeighborList& list, const System& sys);
 
-/// Rebuilds if stale; returns whether it did.
+/// Rebuilds the lists of the stale replicas; returns whether it did.
 bool update_neighbor_list(NeighborList& list, System& sys);
+
+/// Replica r's atoms were replaced from outside (a new sample in its slot):
+/// its list is rebuilt at the next update.
+void invalidate_replica(NeighborList& list, int r);
 
 }  // namespace betarelax

@@ -200,14 +200,17 @@ void set_temperature_ramp(NoseHoover& nh, const std::vector<double>& t_start, co
   Kokkos::deep_copy(nh.t_stop, per_replica("nh::t_stop", t_stop.empty() ? t_start : t_stop, nr, 0.0));
 }
 
-void nose_hoover_setup(NoseHoover& nh, const System& sys) {
+namespace {
+
+/// FixNH::setup for replicas [first, last).
+void setup_replicas(NoseHoover& nh, const System& sys, int first, int last) {
   kinetic_energy(sys, nh.kinetic);
   auto ke = nh.kinetic.result();
   const NoseHoover s = nh;
   const double t_freq = 1.0 / nh.params.t_damp, p_freq = 1.0 / nh.params.p_damp;
   const bool barostat = nh.params.barostat;
   Kokkos::parallel_for(
-      "nose_hoover::setup", Kokkos::RangePolicy<ExecSpace>(0, sys.n_replicas), KOKKOS_LAMBDA(const int r) {
+      "nose_hoover::setup", Kokkos::RangePolicy<ExecSpace>(first, last), KOKKOS_LAMBDA(const int r) {
         const double kB = units::kB;
         s.t_current(r) = 2.0 * ke(r, 0) / (s.tdof * kB);
         s.t_target(r) = s.t_start(r);
@@ -228,6 +231,27 @@ void nose_hoover_setup(NoseHoover& nh, const System& sys) {
           }
         }
       });
+}
+
+}  // namespace
+
+void nose_hoover_setup(NoseHoover& nh, const System& sys) { setup_replicas(nh, sys, 0, sys.n_replicas); }
+
+void nose_hoover_restart_replica(NoseHoover& nh, const System& sys, int r, double temperature) {
+  if (!(temperature > 0)) throw std::invalid_argument("Nose-Hoover: temperatures must be positive");
+  const NoseHoover s = nh;
+  Kokkos::parallel_for(
+      "nose_hoover::restart_replica", Kokkos::RangePolicy<ExecSpace>(r, r + 1), KOKKOS_LAMBDA(const int q) {
+        s.t_start(q) = temperature;
+        s.t_stop(q) = temperature;
+        for (int c = 0; c < kNhChain; ++c) {
+          s.eta(q, c) = s.eta_dotdot(q, c) = s.etap(q, c) = s.etap_dotdot(q, c) = 0.0;
+        }
+        for (int c = 0; c <= kNhChain; ++c) s.eta_dot(q, c) = s.etap_dot(q, c) = 0.0;
+        s.omega_dot(q) = 0.0;
+        s.mtk_term2(q) = 0.0;
+      });
+  setup_replicas(nh, sys, r, r + 1);
 }
 
 void nose_hoover_initial(NoseHoover& nh, System& sys, const ForceField& ff, double ramp) {

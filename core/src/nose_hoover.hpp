@@ -56,6 +56,11 @@ void set_temperature_ramp(NoseHoover& nh, const std::vector<double>& t_start, co
 /// forces with energy_virial.
 void nose_hoover_setup(NoseHoover& nh, const System& sys);
 
+/// Replica r starts afresh at `temperature` (K), as a new fix nvt would:
+/// chains and barostat at rest, masses and current T from its velocities.
+/// The other replicas are left exactly as they were.
+void nose_hoover_restart_replica(NoseHoover& nh, const System& sys, int r, double temperature);
+
 /// First half of a step (FixNH::initial_integrate): thermostat and barostat
 /// half steps, half kick, box remap, drift. `ramp` = (step − begin)/(end −
 /// begin) of the step being taken.

@@ -1,6 +1,7 @@
 #include "rmsd_cv.hpp"
 
 #include <stdexcept>
+#include <string>
 
 #include "jacobi4.hpp"
 #include "kmath.hpp"
@@ -83,43 +84,49 @@ struct HostArray {
 }  // namespace
 
 RmsdCv make_rmsd_cv(const System& sys, const std::vector<std::vector<int>>& atoms,
-                    const std::vector<std::vector<double>>& reference) {
+                    const std::vector<std::vector<double>>& reference, int capacity) {
   const int nr = sys.n_replicas;
   if (atoms.empty() || (atoms.size() != 1 && int(atoms.size()) != nr) || atoms.size() != reference.size()) {
     throw std::invalid_argument("rmsd_cv: give one group (and reference) for all replicas or one per replica");
   }
   RmsdCv cv;
   cv.n_replicas = nr;
+  cv.max_atoms = capacity;
   for (const auto& g : atoms) cv.max_atoms = std::max(cv.max_atoms, int(g.size()));
   cv.atoms = Kokkos::View<int**, MemSpace>("rmsd::atoms", nr, cv.max_atoms);
   cv.count = IntView("rmsd::count", nr);
   cv.ref = Kokkos::View<double** [3], MemSpace>("rmsd::ref", nr, cv.max_atoms);
   cv.grad = Kokkos::View<double** [3], MemSpace>("rmsd::grad", nr, cv.max_atoms);
   cv.value = RealView("rmsd::value", nr);
-  auto a_h = Kokkos::create_mirror_view(cv.atoms);
-  auto c_h = Kokkos::create_mirror_view(cv.count);
-  auto r_h = Kokkos::create_mirror_view(cv.ref);
-  auto len = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), sys.box_len);
   for (int r = 0; r < nr; ++r) {
-    const auto& g = atoms.size() == 1 ? atoms[0] : atoms[r];
-    const auto& x = reference.size() == 1 ? reference[0] : reference[r];
-    if (g.size() < 2 || x.size() != 3 * g.size()) throw std::invalid_argument("rmsd_cv: a group needs 2+ atoms and 3 coordinates each");
-    c_h(r) = int(g.size());
-    for (size_t i = 0; i < g.size(); ++i) {
-      if (g[i] < 0 || g[i] >= sys.n_atoms) throw std::invalid_argument("rmsd_cv: atom index out of range");
-      a_h(r, i) = g[i];
-      // The reference is made whole around its first (central) atom, so a
-      // group cut by a box face is one connected cluster.
-      for (int d = 0; d < 3; ++d) {
-        const double l = len(r, d);
-        r_h(r, i, d) = x[d] + kmath::min_image(x[3 * i + d] - x[d], l, 1.0 / l);
-      }
+    set_rmsd_cv_group(cv, sys, r, atoms.size() == 1 ? atoms[0] : atoms[r],
+                      reference.size() == 1 ? reference[0] : reference[r]);
+  }
+  return cv;
+}
+
+void set_rmsd_cv_group(RmsdCv& cv, const System& sys, int r, const std::vector<int>& g, const std::vector<double>& x) {
+  if (g.size() < 2 || x.size() != 3 * g.size()) throw std::invalid_argument("rmsd_cv: a group needs 2+ atoms and 3 coordinates each");
+  if (int(g.size()) > cv.max_atoms) {
+    throw std::invalid_argument("rmsd_cv: a group of " + std::to_string(g.size()) + " atoms exceeds the capacity of " +
+                                std::to_string(cv.max_atoms));
+  }
+  auto a_h = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), Kokkos::subview(cv.atoms, r, Kokkos::ALL));
+  auto r_h = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), Kokkos::subview(cv.ref, r, Kokkos::ALL, Kokkos::ALL));
+  auto len = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), sys.box_len);
+  for (size_t i = 0; i < g.size(); ++i) {
+    if (g[i] < 0 || g[i] >= sys.n_atoms) throw std::invalid_argument("rmsd_cv: atom index out of range");
+    a_h(i) = g[i];
+    // The reference is made whole around its first (central) atom, so a
+    // group cut by a box face is one connected cluster.
+    for (int d = 0; d < 3; ++d) {
+      const double l = len(r, d);
+      r_h(i, d) = x[d] + kmath::min_image(x[3 * i + d] - x[d], l, 1.0 / l);
     }
   }
-  Kokkos::deep_copy(cv.atoms, a_h);
-  Kokkos::deep_copy(cv.count, c_h);
-  Kokkos::deep_copy(cv.ref, r_h);
-  return cv;
+  Kokkos::deep_copy(Kokkos::subview(cv.atoms, r, Kokkos::ALL), a_h);
+  Kokkos::deep_copy(Kokkos::subview(cv.ref, r, Kokkos::ALL, Kokkos::ALL), r_h);
+  Kokkos::deep_copy(Kokkos::subview(cv.count, r), int(g.size()));
 }
 
 void compute_rmsd_cv(const RmsdCv& cv, const System& sys) {

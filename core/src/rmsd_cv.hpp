@@ -28,8 +28,16 @@ struct RmsdCv {
 
 /// Groups and references per replica (one entry for all replicas, or one
 /// each): atom indices within a replica and their reference xyz (3 per atom).
+/// `capacity`: room for groups of up to this many atoms (set_rmsd_cv_group);
+/// 0: the largest group given.
 RmsdCv make_rmsd_cv(const System& sys, const std::vector<std::vector<int>>& atoms,
-                    const std::vector<std::vector<double>>& reference);
+                    const std::vector<std::vector<double>>& reference, int capacity = 0);
+
+/// Replica r gets a new group and reference (a new sample in its slot); the
+/// reference is made whole with replica r's box. Throws std::invalid_argument
+/// for a group larger than the capacity, or one of fewer than 2 atoms.
+void set_rmsd_cv_group(RmsdCv& cv, const System& sys, int r, const std::vector<int>& atoms,
+                       const std::vector<double>& reference);
 
 /// s and ∂s/∂x of every replica from the current positions.
 void compute_rmsd_cv(const RmsdCv& cv, const System& sys);

@@ -46,6 +46,9 @@ void wt_metad_evaluate(WtMetad& m, const RealView& s);
 /// Adds one hill per replica at its s, height w0 exp(−V(s)/k_B ΔT).
 void wt_metad_deposit(WtMetad& m, const RealView& s);
 
+/// Replica r starts a new sample: its bias, last hill and energy are cleared.
+void wt_metad_clear(WtMetad& m, int r);
+
 /// The bias of replica r on the grid (host), and the grid's s values.
 std::vector<double> wt_metad_bias(const WtMetad& m, int r);
 std::vector<double> wt_metad_grid(const WtMetad& m);

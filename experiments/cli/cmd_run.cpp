@@ -18,6 +18,7 @@ CLI::App* add_run_command(CLI::App& app, std::ostream& out, int* status) {
     std::string file, profile = "smoke", out_dir, glass;
     bool resume = false;
     long stop_after = 0;
+    int replicas = 0;
   };
   auto o = std::make_shared<Options>();
   sub->add_option("file", o->file, "experiment file (TOML), e.g. experiments/glass_preparation.toml")->required();
@@ -29,6 +30,9 @@ CLI::App* add_run_command(CLI::App& app, std::ostream& out, int* status) {
                 "continue from the checkpoints in --out (same file and profile), bit for bit; skip what is complete");
   sub->add_option("--stop-after", o->stop_after, "take at most N MD steps in this invocation, checkpoint and exit")
       ->check(CLI::PositiveNumber);
+  sub->add_option("--replicas", o->replicas,
+                  "replicas per batch of a sampling campaign (overrides campaign.replicas; results do not depend on it)")
+      ->check(CLI::PositiveNumber);
   sub->callback([&out, status, o] {
     const std::string dir = o->out_dir.empty()
                                 ? "results/" + o->profile + "/" + std::filesystem::path(o->file).stem().string()
@@ -39,6 +43,7 @@ CLI::App* add_run_command(CLI::App& app, std::ostream& out, int* status) {
     control.resume = o->resume;
     control.glass_dir = o->glass;
     control.stop_after = o->stop_after;
+    control.replicas = o->replicas;
     control.log = &out;
     control.progress = &progress;
     if (experiments::run_experiment(o->file, o->profile, control)) {

@@ -113,6 +113,15 @@ long ExperimentConfig::integer(const std::string& key, long fallback) const {
   return find(key) ? integer(key) : fallback;
 }
 
+bool ExperimentConfig::flag(const std::string& key) const {
+  const toml::node* n = node(find(key));
+  if (!n) fail(key, "missing");
+  if (auto v = n->as_boolean()) return v->get();
+  fail(key, "expected true or false");
+}
+
+bool ExperimentConfig::flag(const std::string& key, bool fallback) const { return find(key) ? flag(key) : fallback; }
+
 std::string ExperimentConfig::text(const std::string& key) const {
   const toml::node* n = node(find(key));
   if (!n) fail(key, "missing");

@@ -34,6 +34,8 @@ class ExperimentConfig {
   double positive(const std::string& key, double fallback) const;
   long integer(const std::string& key) const;
   long integer(const std::string& key, long fallback) const;
+  bool flag(const std::string& key) const;  ///< a TOML boolean
+  bool flag(const std::string& key, bool fallback) const;
   std::string text(const std::string& key) const;
   std::string text(const std::string& key, const std::string& fallback) const;
   std::vector<double> numbers(const std::string& key) const;

@@ -26,8 +26,9 @@ std::string Progress::duration(double s) {
   return buf;
 }
 
-void Progress::start(const std::string& label, long total, long done) {
+void Progress::start(const std::string& label, long total, long done, const std::string& unit) {
   label_ = label;
+  unit_ = unit;
   total_ = total;
   first_ = done_ = done;
   begin_ = last_draw_ = std::chrono::steady_clock::now();
@@ -52,8 +53,10 @@ void Progress::draw(bool final) {
   const double frac = total_ > 0 ? double(done_) / total_ : 1.0;
   const double rate = elapsed > 0 ? (done_ - first_) / elapsed : 0.0;
   const double eta = rate > 0 ? (total_ - done_) / rate : NAN;
-  char stats[160];
-  std::snprintf(stats, sizeof stats, "%5.1f%%  %ld/%ld steps  %.0f steps/s  %s %s", 100 * frac, done_, total_, rate,
+  char stats[200];
+  const bool coarse = unit_ != "steps";  // samples: a rate per hour reads better
+  std::snprintf(stats, sizeof stats, coarse ? "%5.1f%%  %ld/%ld %s  %.1f %s/h  %s %s" : "%5.1f%%  %ld/%ld %s  %.0f %s/s  %s %s",
+                100 * frac, done_, total_, unit_.c_str(), coarse ? rate * 3600 : rate, unit_.c_str(),
                 final ? "took" : "ETA", final ? duration(elapsed).c_str() : duration(eta).c_str());
   if (tty_) {
     constexpr int width = 24;

@@ -18,6 +18,7 @@ struct RunControl {
   bool resume = false;
   long stop_after = 0;   ///< MD steps this invocation may take (0: no limit), then checkpoint and exit
   long steps_taken = 0;  ///< MD steps taken so far in this invocation
+  int replicas = 0;      ///< replicas per batch of a sampling campaign (0: the config's)
   std::ostream* log = nullptr;
   Progress* progress = nullptr;
 

@@ -15,6 +15,7 @@
 
 #include "experiment_config.hpp"
 #include "run_control.hpp"
+#include "system.hpp"
 #include "transition.hpp"
 #include "wt_metad.hpp"
 
@@ -43,6 +44,20 @@ struct SingleSampleParams {
 };
 
 SingleSampleParams read_single_sample(const ExperimentConfig& config, const std::string& glass_dir_override);
+
+/// What a single sample and a campaign share: every key but the sample's
+/// temperature (input.temperature_K), cutoff (group.cutoff_A) and seed (md.seed).
+SingleSampleParams read_sample_common(const ExperimentConfig& config, const std::string& glass_dir_override);
+
+/// The glass at T from a glass preparation's folder (glass_<T>K.data).
+Configuration read_glass(const std::string& glass_dir, double temperature);
+
+/// The same atoms with their rows in the order of `ids` (every replica of a
+/// batch shares one atom order; throws InputError naming a missing id).
+Configuration in_order_of(const Configuration& c, const std::vector<int>& ids);
+
+/// The group's central atom: the configured id, or the rule's choice in `ref`.
+int group_center(const SingleSampleParams& p, const Configuration& ref, const std::string& where);
 
 /// Runs the sample into control.out_dir; returns true (a sample always ends:
 /// with a transition, or with its budget spent, recorded as such). With

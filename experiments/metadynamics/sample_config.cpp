@@ -6,13 +6,20 @@
 namespace betarelax::experiments {
 
 SingleSampleParams read_single_sample(const ExperimentConfig& c, const std::string& glass_dir_override) {
+  SingleSampleParams p = read_sample_common(c, glass_dir_override);
+  p.temperature = c.positive("input.temperature_K");
+  p.cutoff = c.positive("group.cutoff_A");
+  p.seed = static_cast<uint64_t>(c.integer("md.seed"));
+  return p;
+}
+
+SingleSampleParams read_sample_common(const ExperimentConfig& c, const std::string& glass_dir_override) {
   SingleSampleParams p;
   p.potential = choose_potential(c, "system.potential");
   p.elements = c.texts("system.elements");
   // The glass folder is a results path: relative to the working directory.
   const std::string configured = c.text("input.glass_dir");
   p.glass_dir = glass_dir_override.empty() ? configured : glass_dir_override;
-  p.temperature = c.positive("input.temperature_K");
   const std::string centre = c.text("group.center");
   if (centre == "rule") {
     p.center_id = 0;
@@ -24,11 +31,9 @@ SingleSampleParams read_single_sample(const ExperimentConfig& c, const std::stri
     }
   }
   p.center_element = c.text("group.center_element");
-  p.cutoff = c.positive("group.cutoff_A");
   p.dt_ps = c.positive("md.dt_ps");
   p.t_damp_ps = c.positive("md.t_damp_ps");
   p.skin = c.positive("md.skin_A");
-  p.seed = static_cast<uint64_t>(c.integer("md.seed"));
   p.colvar_width = c.positive("metad.colvar_width_A");
   p.hill_width = c.positive("metad.hill_width");
   p.metad.sigma = p.colvar_width * p.hill_width / 2;  // Colvars: σ = width × hillWidth / 2

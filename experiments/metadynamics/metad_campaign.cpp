@@ -1,0 +1,239 @@
+#include "metad_campaign.hpp"
+
+#include <Kokkos_Core.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "atom_group.hpp"
+#include "atomic_write.hpp"
+#include "campaign_summary.hpp"
+#include "counter_rng.hpp"
+#include "input_error.hpp"
+#include "sample_batch.hpp"
+#include "samples_file.hpp"
+#include "spatial_sort.hpp"
+
+namespace betarelax::experiments {
+namespace {
+
+namespace fs = std::filesystem;
+
+nlohmann::json read_json(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw InputError(path + ": cannot read (run the glass preparation first, or point --glass at its results)");
+  try {
+    return nlohmann::json::parse(in);
+  } catch (const nlohmann::json::exception& e) {
+    throw InputError(path + ": not valid JSON: " + e.what());
+  }
+}
+
+std::string sample_folder(long id) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%05ld", id);
+  return buf;
+}
+
+}  // namespace
+
+CampaignParams read_campaign(const ExperimentConfig& c, const std::string& glass_dir_override) {
+  CampaignParams p;
+  p.sample = read_sample_common(c, glass_dir_override);
+  p.kind = c.text("campaign.kind");
+  if (p.kind != "cluster_size" && p.kind != "sample_count" && p.kind != "temperature_sweep") {
+    throw InputError(c.path() + ": campaign.kind: cluster_size, sample_count or temperature_sweep, not \"" + p.kind + "\"");
+  }
+  p.temperatures = c.numbers("campaign.temperatures_K");
+  for (double t : p.temperatures)
+    if (!(t > 0)) throw InputError(c.path() + ": campaign.temperatures_K: temperatures must be positive");
+  p.cutoffs = c.texts("campaign.cutoffs_A");
+  if (p.temperatures.empty() || p.cutoffs.empty()) throw InputError(c.path() + ": campaign: give at least one temperature and one cutoff");
+  p.samples = c.integer("campaign.samples");
+  if (p.samples < 1) throw InputError(c.path() + ": campaign.samples must be at least 1");
+  p.seed = static_cast<uint64_t>(c.integer("campaign.seed"));
+  p.replicas = c.integer("campaign.replicas");
+  if (p.replicas < 0) throw InputError(c.path() + ": campaign.replicas: 0 (automatic) or a positive count");
+  p.reference_temperature = c.positive("campaign.reference_temperature_K");
+  p.files.cv = c.flag("output.sample_cv");
+  p.files.hills = c.flag("output.sample_hills");
+  p.files.fes = c.flag("output.sample_fes");
+  p.files.configurations = c.flag("output.sample_configurations");
+  p.histogram_bin = c.positive("summary.histogram_bin_eV");
+  if (p.kind == "sample_count") {
+    for (double n : c.numbers("summary.spectra_after")) p.spectra_after.push_back(std::lround(n));
+    p.box_every = c.integer("summary.box_every");
+    if (p.box_every < 1) throw InputError(c.path() + ": summary.box_every must be at least 1");
+  }
+  return p;
+}
+
+double resolve_cutoff(const std::string& label, const nlohmann::json& structure, double t_ref, const std::string& where) {
+  try {
+    size_t used = 0;
+    const double v = std::stod(label, &used);
+    if (used == label.size()) {
+      if (!(v > 0)) throw InputError("campaign.cutoffs_A: cutoff " + label + " must be positive");
+      return v;
+    }
+  } catch (const std::logic_error&) {
+  }
+  const nlohmann::json* lm = nullptr;
+  for (const auto& g : structure.at("glasses")) {
+    if (std::lround(g.at("temperature_K").get<double>()) == std::lround(t_ref)) lm = &g.at("rdf_landmarks_A");
+  }
+  if (!lm) throw InputError(where + ": no glass at the reference temperature " + std::to_string(t_ref) + " K");
+  if (!lm->at("found").get<bool>()) throw InputError(where + ": the RDF at " + std::to_string(t_ref) + " K has no landmarks");
+  const auto second = lm->at("second_peaks").get<std::vector<double>>();
+  double v = 0;
+  if (label == "first_peak") v = lm->at("first_peak").get<double>();
+  else if (label == "first_minimum") v = lm->at("first_minimum").get<double>();
+  else if (label == "second_peak_1" && second.size() >= 1) v = second[0];
+  else if (label == "second_peak_2" && second.size() >= 2) v = second[1];
+  else if (label == "second_minimum") v = lm->at("second_minimum").get<double>();
+  else if (label == "second_peak_1" || label == "second_peak_2") {
+    throw InputError(where + ": campaign.cutoffs_A: " + label + ": the RDF at " + std::to_string(t_ref) + " K has " +
+                     std::to_string(second.size()) + " second-peak component(s)");
+  } else {
+    throw InputError("campaign.cutoffs_A: \"" + label +
+                     "\" is neither a number (A) nor first_peak, first_minimum, second_peak_1, second_peak_2, second_minimum");
+  }
+  if (!(v > 0)) throw InputError(where + ": campaign.cutoffs_A: " + label + " was not found in the RDF");
+  return v;
+}
+
+std::vector<SamplePoint> campaign_points(const CampaignParams& p, const std::vector<double>& cutoffs) {
+  std::vector<SamplePoint> out;
+  for (long index = 0; index < p.samples; ++index) {
+    for (double t : p.temperatures) {
+      for (size_t c = 0; c < cutoffs.size(); ++c) {
+        SamplePoint pt;
+        pt.id = static_cast<long>(out.size());
+        pt.temperature = t;
+        pt.cutoff = cutoffs[c];
+        pt.cutoff_label = p.cutoffs[c];
+        pt.index = index;
+        // T in mK and the cutoff in µÅ: the key words of the point's stream.
+        pt.seed = rng::hash(p.seed, rng::kCampaign, static_cast<uint64_t>(std::llround(t * 1000)),
+                            static_cast<uint64_t>(std::llround(cutoffs[c] * 1e6)), static_cast<uint64_t>(index)) >> 1;
+        out.push_back(pt);
+      }
+    }
+  }
+  return out;
+}
+
+int default_replicas() {
+  // A GPU wants hundreds of thousands of atoms in flight; a CPU core a few
+  // thousand (measured in ci/bench_campaign.sh: flat from R = 1 on CPU).
+  const bool host = std::is_same<Kokkos::DefaultExecutionSpace::memory_space, Kokkos::HostSpace>::value;
+  return host ? std::max(1, Kokkos::DefaultExecutionSpace().concurrency()) : 128;
+}
+
+bool run_metad_campaign(const ExperimentConfig& config, RunControl& ctl) {
+  const CampaignParams p = read_campaign(config, ctl.glass_dir);
+  config.check_all_used();
+  const fs::path dir(ctl.out_dir);
+  fs::create_directories(dir / "samples");
+  const std::string structure_path = (fs::path(p.sample.glass_dir) / "structure.json").string();
+  const nlohmann::json structure = read_json(structure_path);
+  std::vector<double> cutoffs;
+  for (const std::string& label : p.cutoffs) cutoffs.push_back(resolve_cutoff(label, structure, p.reference_temperature, structure_path));
+
+  SampleBatch b;
+  b.params = p.sample;
+  b.files = p.files;
+  std::set<long> temps = {std::lround(p.reference_temperature)};
+  for (double t : p.temperatures) temps.insert(std::lround(t));
+  // One atom order for every replica: the reference glass spatially sorted
+  // (the pair kernels read neighbours from nearby memory), the others in its order.
+  const Configuration sorted = spatially_sorted(read_glass(p.sample.glass_dir, p.reference_temperature));
+  for (long t : temps) b.glass_at[t] = in_order_of(read_glass(p.sample.glass_dir, t), sorted.id);
+  const Configuration& ref = b.glass_at.at(std::lround(p.reference_temperature));
+  for (const auto& [t, glass] : b.glass_at) {
+    if (glass.id != ref.id || glass.type != ref.type || glass.n_atoms() != ref.n_atoms()) {
+      throw InputError(p.sample.glass_dir + ": the glass at " + std::to_string(t) +
+                       " K holds other atoms than the one at the reference temperature (not from one cooling path)");
+    }
+  }
+  b.center_id = group_center(p.sample, ref, p.sample.glass_dir);
+  const std::vector<SamplePoint> all = campaign_points(p, cutoffs);
+
+  // The plan, written before any sample: what will run, and why these groups.
+  nlohmann::json groups = nlohmann::json::array();
+  for (double t : p.temperatures) {
+    for (size_t c = 0; c < cutoffs.size(); ++c) {
+      const AtomGroup g = select_group(b.glass_at.at(std::lround(t)), b.center_id, cutoffs[c]);
+      groups.push_back({{"temperature_K", t}, {"cutoff_label", p.cutoffs[c]}, {"cutoff_A", cutoffs[c]},
+                        {"size", g.ids.size()}, {"ids", g.ids}});
+    }
+  }
+  nlohmann::json points = nlohmann::json::array();
+  for (const SamplePoint& pt : all) {
+    points.push_back({{"id", pt.id}, {"temperature_K", pt.temperature}, {"cutoff_A", pt.cutoff},
+                      {"cutoff_label", pt.cutoff_label}, {"sample_index", pt.index}, {"seed", pt.seed}});
+  }
+  const int replicas = ctl.replicas > 0 ? ctl.replicas : (p.replicas > 0 ? static_cast<int>(p.replicas) : default_replicas());
+  const nlohmann::json provenance = provenance_json(config);
+  atomic_write((dir / "campaign.json").string(), [&](std::ostream& os) {
+    os << nlohmann::json{{"experiment", "metad_campaign"},
+                         {"kind", p.kind},
+                         {"glass_dir", p.sample.glass_dir},
+                         {"center", {{"id", b.center_id},
+                                     {"rule", p.sample.center_id > 0 ? "given id" : "atom of " + p.sample.center_element +
+                                                                                      " nearest the box centre of the glass at the reference temperature"}}},
+                         {"reference_temperature_K", p.reference_temperature},
+                         {"cutoff_rule", "numbers are A; names are the RDF landmarks of the glass at the reference temperature (core/src/rdf_landmarks.hpp)"},
+                         {"groups", groups},
+                         {"replicas", replicas},
+                         {"points", points},
+                         {"provenance", provenance}}
+              .dump(2)
+       << "\n";
+  });
+
+  SamplesFile samples((dir / "samples.csv").string(), ctl.resume);
+  std::set<long> done;
+  for (const SampleRow& row : samples.rows()) {
+    if (row.at("config_hash") != config.hash()) {
+      throw InputError((dir / "samples.csv").string() + ": sample " + row.at("id") + " was made with configuration " +
+                       row.at("config_hash") + ", not this one (" + config.hash() + "): use another --out folder");
+    }
+    done.insert(std::stol(row.at("id")));
+  }
+  for (const SamplePoint& pt : all) {
+    if (!done.count(pt.id)) b.points.push_back(pt);
+  }
+  if (ctl.log) {
+    *ctl.log << "[campaign] " << p.kind << ": " << all.size() << " samples (" << done.size() << " done before), "
+             << std::min<long>(replicas, static_cast<long>(b.points.size())) << " replicas of " << ref.n_atoms()
+             << " atoms\n";
+  }
+  b.replicas = replicas;
+  b.provenance = provenance;
+  const std::string git = provenance.at("git_revision").get<std::string>(),
+                    backend = provenance.at("execution_space").get<std::string>();
+  b.sample_dir = [&](const SamplePoint& pt) { return (dir / "samples" / sample_folder(pt.id)).string(); };
+  b.on_finished = [&](const SamplePoint& pt, const SampleRecord& rec) {
+    samples.append(samples_row(pt, rec, git, backend, config.hash()));
+  };
+  b.label = "[campaign] " + p.kind + ":";
+  b.done_before = static_cast<long>(done.size());
+  b.total = static_cast<long>(all.size());
+  run_sample_batch(b, ctl);
+
+  const nlohmann::json summary = campaign_summary(p, read_samples_file((dir / "samples.csv").string()));
+  atomic_write((dir / "summary.json").string(), [&](std::ostream& os) {
+    nlohmann::json s = summary;
+    s["provenance"] = provenance;
+    os << s.dump(2) << "\n";
+  });
+  if (ctl.log) *ctl.log << campaign_summary_text(summary);
+  return true;
+}
+
+}  // namespace betarelax::experiments

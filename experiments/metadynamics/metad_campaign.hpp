@@ -1,0 +1,62 @@
+#pragma once
+/// A campaign of independent WT-MetaD samples over a grid of temperatures,
+/// cluster cutoffs and sample indices (paper §III, §IV.A, Figs. 2–4), run
+/// as batches of replicas (sample_batch.hpp), resumable sample by sample.
+///
+/// The experiments cluster_size.toml, sample_count.toml and
+/// temperature_sweep.toml are campaigns; `campaign.kind` names the summary
+/// each writes. Outputs in the results folder:
+///   campaign.json   the plan: points, seeds, cutoffs and where they came
+///                   from, the group at each (T, cutoff), provenance
+///   samples.csv     one row per finished sample (samples_file.hpp)
+///   samples/<id>/   each sample's sample.json, fes.csv, HILLS (cv.csv and
+///                   configurations when output.sample_files asks)
+///   summary.json    the statistics of the kind (campaign_summary.hpp)
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "experiment_config.hpp"
+#include "run_control.hpp"
+#include "sample_run.hpp"
+#include "single_sample.hpp"
+
+namespace betarelax::experiments {
+
+struct CampaignParams {
+  SingleSampleParams sample;           ///< shared by every sample (T, cutoff, seed per point)
+  std::string kind;                    ///< cluster_size | sample_count | temperature_sweep
+  std::vector<double> temperatures;    ///< K
+  std::vector<std::string> cutoffs;    ///< Å as text, or an RDF landmark name (rdf_cutoffs)
+  long samples = 1;                    ///< per (T, cutoff)
+  uint64_t seed = 1;                   ///< the campaign's seed; each point's is derived from it
+  long replicas = 0;                   ///< R; 0: chosen from the backend
+  double reference_temperature = 300;  ///< K: the glass whose RDF and centre define the groups
+  SampleFiles files;
+  double histogram_bin = 0.05;         ///< eV
+  std::vector<long> spectra_after;     ///< sample_count: spectra after these many samples
+  long box_every = 10;                 ///< sample_count: box-and-whisker data every this many samples
+};
+
+CampaignParams read_campaign(const ExperimentConfig& config, const std::string& glass_dir_override);
+
+/// A cutoff named in the config: a number (Å), or one of first_peak,
+/// first_minimum, second_peak_1, second_peak_2, second_minimum: the RDF's
+/// characteristic positions in the glass preparation's structure.json at the
+/// reference temperature (the rule of core/rdf_landmarks.hpp, fixed before
+/// any sample is run). Throws InputError naming the label and the file.
+double resolve_cutoff(const std::string& label, const nlohmann::json& structure, double reference_temperature,
+                      const std::string& structure_path);
+
+/// The grid in a fixed order, sample index outermost (a cut campaign has
+/// samples at every point), each with its seed: a counter-based hash of
+/// (campaign seed, T, cutoff, index).
+std::vector<SamplePoint> campaign_points(const CampaignParams& p, const std::vector<double>& cutoffs_A);
+
+/// Replicas per batch when the config says 0: what fills the backend.
+int default_replicas();
+
+bool run_metad_campaign(const ExperimentConfig& config, RunControl& control);
+
+}  // namespace betarelax::experiments

@@ -1,0 +1,190 @@
+#include "sample_batch.hpp"
+
+#include <algorithm>
+#include <memory>
+#include <numeric>
+
+#include "atom_group.hpp"
+#include "fire.hpp"
+#include "input_error.hpp"
+#include "md.hpp"
+#include "rmsd_cv.hpp"
+#include "velocity_init.hpp"
+#include "wt_metad.hpp"
+
+namespace betarelax::experiments {
+namespace {
+
+/// FIRE-minimised copy of a configuration.
+Configuration inherent_structure(const Configuration& c, const EamFs& potential, double skin, double ftol) {
+  System copy = make_system(c, 1);
+  ForceField ff = make_force_field(potential, copy, skin);
+  FireParams fp;
+  fp.ftol = ftol;
+  fire_minimize(copy, ff, fp);
+  return extract_replica(copy, 0);
+}
+
+/// The starting state of a point: its glass with Maxwell–Boltzmann velocities
+/// of its own seed (replica stream 0, whatever slot it lands in).
+Configuration starting_state(const Configuration& glass, double temperature, uint64_t seed) {
+  System one = make_system(glass, 1);
+  create_velocities(one, {temperature}, seed);
+  Configuration c = glass;
+  c.v = extract_replica(one, 0).v;
+  return c;
+}
+
+std::vector<double> host_copy(const RealView& v) {
+  auto h = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), v);
+  return std::vector<double>(h.data(), h.data() + h.extent(0));
+}
+
+}  // namespace
+
+long run_sample_batch(const SampleBatch& b, RunControl& ctl) {
+  if (b.points.empty()) return 0;
+  const SingleSampleParams& p = b.params;
+  const int n_rep = std::max(1, std::min<int>(b.replicas, static_cast<int>(b.points.size())));
+  const Configuration& first = b.glass_at.at(std::lround(b.points.front().temperature));
+
+  // Groups of every point, known before the run: the CV needs room for the largest.
+  std::vector<AtomGroup> groups;
+  size_t capacity = 0;
+  for (const SamplePoint& pt : b.points) {
+    const auto g = b.glass_at.find(std::lround(pt.temperature));
+    if (g == b.glass_at.end()) throw InputError("no glass at " + std::to_string(pt.temperature) + " K for sample " + std::to_string(pt.id));
+    groups.push_back(select_group(g->second, b.center_id, pt.cutoff));
+    if (groups.back().rows.size() < 2) {
+      throw InputError("the group of sample " + std::to_string(pt.id) + " (cutoff " + pt.cutoff_label + " = " +
+                       std::to_string(pt.cutoff) + " A) holds only its central atom: nothing to boost");
+    }
+    capacity = std::max(capacity, groups.back().rows.size());
+  }
+
+  System sys = make_system(first, n_rep);
+  ForceField ff = make_force_field(make_eam_fs(read_eam_fs_file(p.potential), p.elements), sys, p.skin);
+  RmsdCv cv = make_rmsd_cv(sys, {groups[0].rows}, {group_xyz(first, groups[0].rows)}, static_cast<int>(capacity));
+  WtMetad metad = make_wt_metad(n_rep, p.metad);
+  MdParams mp;
+  mp.ensemble = Ensemble::nvt;
+  mp.dt = p.dt_ps;
+  mp.t_start = {b.points.front().temperature};
+  mp.t_damp = p.t_damp_ps;
+  MdIntegrator md = make_md(sys, ff, mp);
+  md.post_force = [&](System& s) {
+    compute_rmsd_cv(cv, s);
+    wt_metad_evaluate(metad, cv.value);
+    apply_cv_force(cv, s, metad.dv_ds);
+  };
+  const std::vector<double> grid = wt_metad_grid(metad);
+  std::map<long, Configuration> inherent_at;  // one quench per temperature: every sample there starts from it
+
+  std::vector<std::unique_ptr<SampleRun>> slot(n_rep);
+  std::vector<long> start(n_rep, 0);
+  size_t next = 0;
+  long finished = 0;
+  auto refill = [&](int r, long now) {
+    const SamplePoint& pt = b.points[next];
+    const AtomGroup& g = groups[next];
+    ++next;
+    const long tkey = std::lround(pt.temperature);
+    const Configuration& glass = b.glass_at.at(tkey);
+    set_replica(sys, r, starting_state(glass, pt.temperature, pt.seed));
+    invalidate_replica(ff.list, r);
+    nose_hoover_restart_replica(md.nh, sys, r, pt.temperature);
+    wt_metad_clear(metad, r);
+    set_rmsd_cv_group(cv, sys, r, g.rows, group_xyz(glass, g.rows));
+    slot[r] = std::make_unique<SampleRun>(pt, p, b.files, b.sample_dir(pt), glass, g.rows, b.center_id);
+    if (!inherent_at.count(tkey)) inherent_at[tkey] = inherent_structure(glass, ff.potential, p.skin, p.fire_ftol);
+    slot[r]->set_initial_inherent(inherent_at.at(tkey));
+    start[r] = now;
+  };
+  Vec3View kept_f("kept_forces", sys.f.extent(0));
+  IntView refilled("refilled", n_rep);
+  auto fill_empty_slots = [&](long now) {
+    auto refilled_h = Kokkos::create_mirror_view(refilled);
+    bool any = false;
+    for (int r = 0; r < n_rep; ++r) {
+      refilled_h(r) = 0;
+      if (!slot[r] && next < b.points.size()) {
+        refill(r, now);
+        refilled_h(r) = 1;
+        any = true;
+      }
+    }
+    if (!any) return;
+    // Forces for the new samples. The running ones keep the forces they had:
+    // recomputed now they would see the hill just deposited, which their next
+    // half kick must not (it belongs to the force of the step before).
+    Kokkos::deep_copy(refilled, refilled_h);
+    Kokkos::deep_copy(kept_f, sys.f);
+    compute_forces(ff, sys, false);
+    md.post_force(sys);
+    auto f = sys.f;
+    auto mask = refilled;
+    const int n = sys.n_atoms;
+    Kokkos::parallel_for(
+        "sample_batch::keep_running_forces", Kokkos::RangePolicy<ExecSpace>(0, sys.f.extent(0)), KOKKOS_LAMBDA(const size_t k) {
+          if (mask(k / n)) return;
+          for (int d = 0; d < 3; ++d) f(k, d) = kept_f(k, d);
+        });
+  };
+  const long pace = p.metad.pace;
+  const long quantum = std::lcm(10 * pace, p.cv_every);
+  auto progress_label = [&]() {
+    long running = 0;
+    for (const auto& s : slot) running += s ? 1 : 0;
+    return b.label + " " + std::to_string(running) + " running, " + std::to_string(b.points.size() - next) + " pending";
+  };
+  if (ctl.progress) ctl.progress->start(progress_label(), b.total, b.done_before, "samples");
+
+  fill_empty_slots(0);
+  long g = 0;
+  for (;;) {
+    md_step(md, sys, ff, 0.0, false);
+    ++g;
+    if (g % pace == 0) {
+      wt_metad_deposit(metad, cv.value);
+      const std::vector<double> centers = host_copy(metad.center), heights = host_copy(metad.height);
+      for (int r = 0; r < n_rep; ++r)
+        if (slot[r]) slot[r]->on_hill(g - start[r], centers[r], heights[r]);
+    }
+    for (int r = 0; r < n_rep; ++r) {
+      if (slot[r] && slot[r]->wants_landmark_check(g - start[r])) slot[r]->check_landmarks(g - start[r], grid, wt_metad_bias(metad, r));
+    }
+    if (g % p.cv_every == 0) {
+      const std::vector<double> s = host_copy(cv.value), v = host_copy(metad.energy);
+      for (int r = 0; r < n_rep; ++r) {
+        if (slot[r] && slot[r]->on_cv(g - start[r], s[r], v[r])) {
+          slot[r]->confirm(g - start[r], inherent_structure(extract_replica(sys, r), ff.potential, p.skin, p.fire_ftol));
+        }
+      }
+    }
+    for (int r = 0; r < n_rep; ++r) {
+      if (!slot[r]) continue;
+      const long local = g - start[r];
+      if (slot[r]->done(local)) {
+        const SampleRecord rec = slot[r]->finish(local, extract_replica(sys, r), grid, wt_metad_bias(metad, r), b.provenance,
+                                                 ff.potential.file.path, ff.potential.file.sha256);
+        if (b.on_finished) b.on_finished(slot[r]->point(), rec);
+        slot[r].reset();
+        ++finished;
+        if (ctl.progress) {
+          ctl.progress->relabel(progress_label());
+          ctl.progress->update(b.done_before + finished);
+        }
+      }
+    }
+    if (g % quantum == 0) fill_empty_slots(g);
+    if (next >= b.points.size() && std::none_of(slot.begin(), slot.end(), [](const auto& s) { return bool(s); })) break;
+    if (ctl.progress && g % 1000 == 0) {
+      ctl.progress->relabel(progress_label());
+      ctl.progress->update(b.done_before + finished);
+    }
+  }
+  if (ctl.progress) ctl.progress->finish();
+  return g;
+}
+
+}  // namespace betarelax::experiments

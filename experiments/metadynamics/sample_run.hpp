@@ -1,0 +1,107 @@
+#pragma once
+/// The host-side bookkeeping of one WT-MetaD sample while it runs in a
+/// replica slot (paper §II): its CV trace, hills, transition detection,
+/// the stop rule after the transition, and at the end F(s), its landmarks,
+/// ΔF and the sample's record. The device state (positions, thermostat, bias
+/// grid, CV) lives in the batch; the campaign runner feeds each slot the
+/// numbers of its replica and does the quenches it asks for.
+///
+/// Times are the sample's own: step 0 is the moment it took its slot, so a
+/// sample does the same thing whichever slot and batch it runs in.
+#include <chrono>
+#include <cstdint>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "single_sample.hpp"
+#include "system.hpp"
+#include "transition.hpp"
+
+namespace betarelax::experiments {
+
+/// One point of a campaign's grid: an independent sample.
+struct SamplePoint {
+  long id = 0;               ///< position in the campaign (rows are keyed by it)
+  double temperature = 300;  ///< K
+  double cutoff = 4.0;       ///< Å
+  std::string cutoff_label;  ///< where the cutoff came from: "4.0", "first_minimum", ...
+  long index = 0;            ///< sample number at this (T, cutoff)
+  uint64_t seed = 1;         ///< velocities of this sample (counter-based)
+};
+
+/// Which per-sample files a run writes into its folder (sample.json always).
+struct SampleFiles {
+  bool cv = true;              ///< cv.csv: s and V every cv_every steps
+  bool hills = true;           ///< HILLS (PLUMED format)
+  bool fes = true;             ///< fes.csv: V(s) and F(s) on the grid
+  bool configurations = true;  ///< is_initial.data, is_transition.data, final.data
+};
+
+/// What a finished sample hands back: its sample.json and its row fields.
+struct SampleRecord {
+  nlohmann::json json;
+  std::string status;  ///< transition | transition_no_barrier | no_transition
+  double delta_f = 0;  ///< eV (valid when status is "transition")
+};
+
+class SampleRun {
+ public:
+  /// `glass`: the sample's starting configuration (positions at T), `group_rows`:
+  /// rows of the boosted group in it, `center_id`: its central atom.
+  SampleRun(const SamplePoint& point, const SingleSampleParams& params, const SampleFiles& files, std::string dir,
+            const Configuration& glass, std::vector<int> group_rows, int center_id);
+
+  /// The inherent structure the sample starts from (the runner quenches).
+  void set_initial_inherent(const Configuration& is_initial);
+
+  const SamplePoint& point() const { return point_; }
+  const std::vector<int>& group_rows() const { return rows_; }
+  long max_steps() const { return max_steps_; }
+  bool done(long step) const { return step >= stop_step_; }
+
+  /// A hill was deposited at this step at s = `center` with height `height` (eV).
+  void on_hill(long step, double center, double height);
+  /// True when the stop rule wants F(s) checked at this step (after the
+  /// transition, every 10 hills, at least after_ps on).
+  bool wants_landmark_check(long step) const;
+  /// The bias of this sample's replica now: stop here when F(s) resolves both basins and the saddle.
+  void check_landmarks(long step, const std::vector<double>& grid, const std::vector<double>& bias);
+  /// s and V (eV) at a CV sampling step; true when a transition candidate
+  /// needs confirming by a quench (then call confirm).
+  bool on_cv(long step, double s, double v);
+  /// The inherent structure after a candidate: a rearrangement or not.
+  void confirm(long step, const Configuration& is_now);
+
+  /// F(s), landmarks and ΔF from the final bias; writes the sample's files
+  /// (sample.json last, atomically) and returns its record.
+  SampleRecord finish(long step, const Configuration& final_state, const std::vector<double>& grid,
+                      const std::vector<double>& bias, const nlohmann::json& provenance,
+                      const std::string& potential_path, const std::string& potential_sha256);
+
+ private:
+  SamplePoint point_;
+  SingleSampleParams p_;
+  SampleFiles files_;
+  std::string dir_;
+  Configuration glass_;
+  std::vector<int> rows_;
+  int center_id_ = 0;
+  std::chrono::steady_clock::time_point wall_start_;
+  std::unique_ptr<std::ofstream> cv_csv_, hills_;
+  TransitionDetector detector_;
+  Configuration is_initial_, is_after_;
+  std::vector<double> is_initial_group_;
+  long max_steps_ = 0, stop_step_ = 0, transition_step_ = -1, hills_count_ = 0;
+  int candidates_ = 0;
+  double boosted_ps_ = 0, boosted_at_transition_ = 0, s_min_ = 1e300, s_max_ = 0;
+  double kt_ = 0, biasf_ = 0;
+};
+
+/// Positions of `rows` of a configuration, xyz per atom.
+std::vector<double> group_xyz(const Configuration& c, const std::vector<int>& rows);
+
+}  // namespace betarelax::experiments

@@ -1,0 +1,264 @@
+// Metadynamics campaigns: a sample gives the same bits alone or as one of R
+// replicas; a campaign killed at any moment resumes without losing or
+// duplicating a sample; the grid, seeds, cutoffs and the samples file follow
+// their stated rules. The campaign tests run experiments/tests/
+// campaign_tiny.toml on the tiny glass of the glass_resume tests (ctest
+// fixtures make them; CMake gives the paths).
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "experiment_config.hpp"
+#include "experiment_files.hpp"
+#include "input_error.hpp"
+#include "metad_campaign.hpp"
+#include "run_control.hpp"
+#include "samples_file.hpp"
+#include "spectrum_stats.hpp"
+
+using namespace betarelax::experiments;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string text_of(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+/// Rows keyed by id, without the wall time (the one column that legitimately differs).
+std::map<std::string, SampleRow> rows_by_id(const fs::path& csv) {
+  std::map<std::string, SampleRow> out;
+  for (SampleRow r : read_samples_file(csv.string())) {
+    r.erase("wall_s");
+    EXPECT_TRUE(out.emplace(r.at("id"), r).second) << "sample " << r.at("id") << " appears twice in " << csv;
+  }
+  return out;
+}
+
+/// Every row and every sample's bias, hills and CV trace equal, bit for bit.
+void expect_same_campaign(const fs::path& a, const fs::path& b) {
+  const auto ra = rows_by_id(a / "samples.csv"), rb = rows_by_id(b / "samples.csv");
+  ASSERT_EQ(ra.size(), rb.size());
+  for (const auto& [id, row] : ra) {
+    ASSERT_TRUE(rb.count(id)) << "sample " << id << " missing in " << b;
+    EXPECT_EQ(row, rb.at(id)) << "sample " << id;
+    char folder[16];
+    std::snprintf(folder, sizeof folder, "%05ld", std::stol(id));
+    for (const char* f : {"fes.csv", "HILLS", "cv.csv"}) {
+      EXPECT_EQ(text_of(a / "samples" / folder / f), text_of(b / "samples" / folder / f)) << "sample " << id << ": " << f;
+    }
+  }
+}
+
+int run_binary(const std::vector<std::string>& args, pid_t* child = nullptr) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    std::freopen("/dev/null", "w", stdout);
+    std::vector<char*> argv;
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  if (child) {
+    *child = pid;
+    return 0;
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+size_t complete_rows(const fs::path& csv) {
+  const std::string t = text_of(csv);
+  size_t lines = 0;
+  for (char c : t) lines += c == '\n';
+  return lines > 0 ? lines - 1 : 0;  // minus the header
+}
+
+struct CampaignFixture : ::testing::Test {
+  void SetUp() override {
+    glass = BETARELAX_TEST_GLASS;
+    toml = BETARELAX_CAMPAIGN_TOML;
+    straight = BETARELAX_CAMPAIGN_STRAIGHT;
+    bin = BETARELAX_BIN_PATH;
+    if (glass.empty() || !fs::exists(fs::path(straight) / "samples.csv")) {
+      GTEST_SKIP() << "needs the campaign.straight ctest fixture (run through ctest)";
+    }
+    work = fs::temp_directory_path() / ("betarelax_campaign_" + std::to_string(getpid()));
+    fs::remove_all(work);
+    fs::create_directories(work);
+  }
+  void TearDown() override {
+    if (!work.empty()) fs::remove_all(work);
+  }
+  std::string glass, toml, straight, bin;
+  fs::path work;
+};
+
+}  // namespace
+
+TEST_F(CampaignFixture, BatchedEqualsUnbatched) {
+  // campaign.straight ran the 4 samples one at a time (R = 1); here 3
+  // replicas: three start together and the fourth takes the slot of the first
+  // to finish, next to replicas still running.
+  RunControl ctl;
+  ctl.out_dir = (work / "r3").string();
+  ctl.glass_dir = glass;
+  ctl.replicas = 3;
+  ASSERT_TRUE(run_experiment(toml, "tiny", ctl));
+  expect_same_campaign(straight, work / "r3");
+  const auto rows = rows_by_id(work / "r3" / "samples.csv");
+  std::set<std::string> steps;
+  for (const auto& [id, r] : rows) steps.insert(r.at("steps"));
+  EXPECT_GT(steps.size(), 1u) << "every sample ran the same number of steps: the test no longer refills a slot while others run";
+}
+
+TEST_F(CampaignFixture, KilledAtAnyMomentResumesWithoutLossOrDuplicates) {
+  const fs::path dir = work / "killed";
+  const std::vector<std::string> args = {bin, "run", toml, "--profile", "tiny", "--glass", glass, "--out", dir.string(), "--replicas", "2"};
+  pid_t pid = 0;
+  run_binary(args, &pid);
+  // SIGKILL as soon as the first sample is in: the others are mid-run.
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::minutes(5);
+  int status = 0;
+  bool exited = false;
+  while (complete_rows(dir / "samples.csv") < 1 && std::chrono::steady_clock::now() < give_up) {
+    if (waitpid(pid, &status, WNOHANG) == pid) {
+      exited = true;
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ASSERT_FALSE(exited) << "the campaign ended before it could be killed";
+  kill(pid, SIGKILL);
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status));
+  const std::string before = text_of(dir / "samples.csv");
+  const size_t rows_before = complete_rows(dir / "samples.csv");
+  ASSERT_GE(rows_before, 1u);
+  ASSERT_LT(rows_before, 4u) << "all samples were done before the kill";
+
+  std::vector<std::string> again = args;
+  again.push_back("--resume");
+  ASSERT_EQ(run_binary(again), 0);
+  // The rows written before the kill are kept as they were; the rest came after.
+  const std::string after = text_of(dir / "samples.csv");
+  EXPECT_EQ(after.substr(0, before.rfind('\n') + 1), before.substr(0, before.rfind('\n') + 1));
+  expect_same_campaign(straight, dir);
+}
+
+TEST(SamplesFile, ACutLastRowIsDroppedOnResumeAndAppendsStayWhole) {
+  const fs::path dir = fs::temp_directory_path() / ("betarelax_samples_" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  const std::string path = (dir / "samples.csv").string();
+  std::string header;
+  for (const auto& c : samples_columns()) header += (header.empty() ? "" : ",") + c;
+  std::string row(samples_columns().size() - 1, ',');
+  row = "7" + row;  // id 7, other cells empty
+  {
+    std::ofstream out(path);
+    out << header << "\n" << row << "\n" << "8,300,4";  // a row cut by a crash
+  }
+  SamplesFile f(path, true);
+  ASSERT_EQ(f.rows().size(), 1u);
+  EXPECT_EQ(f.rows()[0].at("id"), "7");
+  f.append("9" + std::string(samples_columns().size() - 1, ','));
+  const auto rows = read_samples_file(path);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[1].at("id"), "9");
+  // Without resume the file starts afresh.
+  SamplesFile fresh(path, false);
+  EXPECT_TRUE(read_samples_file(path).empty());
+  {
+    std::ofstream out(path);
+    out << "id,T_K\n1,300\n";
+  }
+  EXPECT_THROW(read_samples_file(path), betarelax::InputError);
+  fs::remove_all(dir);
+}
+
+TEST(CampaignGrid, SampleIndexOutermostAndSeedsDistinctAndStable) {
+  CampaignParams p;
+  p.temperatures = {200, 300};
+  p.cutoffs = {"first_minimum", "4.0"};
+  p.samples = 3;
+  p.seed = 5;
+  const auto pts = campaign_points(p, {3.7, 4.0});
+  ASSERT_EQ(pts.size(), 12u);
+  EXPECT_EQ(pts[0].index, 0);
+  EXPECT_EQ(pts[3].index, 0);
+  EXPECT_EQ(pts[4].index, 1);
+  EXPECT_EQ(pts[1].cutoff_label, "4.0");
+  std::set<uint64_t> seeds;
+  for (const auto& pt : pts) seeds.insert(pt.seed);
+  EXPECT_EQ(seeds.size(), pts.size());
+  EXPECT_EQ(campaign_points(p, {3.7, 4.0})[7].seed, pts[7].seed);
+  // Adding samples keeps the seeds of the first ones: a campaign can grow.
+  p.samples = 4;
+  EXPECT_EQ(campaign_points(p, {3.7, 4.0})[11].seed, pts[11].seed);
+}
+
+TEST(CampaignGrid, CutoffsAreNumbersOrRdfLandmarksOfTheReferenceGlass) {
+  const nlohmann::json structure = {
+      {"glasses",
+       {{{"temperature_K", 300.0},
+         {"rdf_landmarks_A",
+          {{"found", true}, {"first_peak", 2.8}, {"first_minimum", 3.78}, {"second_peaks", {5.08, 5.6}}, {"second_minimum", 6.4}}}}}}};
+  EXPECT_DOUBLE_EQ(resolve_cutoff("4.0", structure, 300, "s.json"), 4.0);
+  EXPECT_DOUBLE_EQ(resolve_cutoff("first_minimum", structure, 300, "s.json"), 3.78);
+  EXPECT_DOUBLE_EQ(resolve_cutoff("second_peak_2", structure, 300, "s.json"), 5.6);
+  EXPECT_THROW(resolve_cutoff("third_peak", structure, 300, "s.json"), betarelax::InputError);
+  EXPECT_THROW(resolve_cutoff("first_peak", structure, 250, "s.json"), betarelax::InputError);
+  EXPECT_THROW(resolve_cutoff("-1", structure, 300, "s.json"), betarelax::InputError);
+}
+
+TEST(SpectrumStats, QuantilesWhiskersAndRunningMomentsOfAKnownSample) {
+  using namespace betarelax::validation;
+  const std::vector<double> v = {0.5, 0.7, 0.6, 0.9, 2.5};
+  const SpectrumSummary s = summarize(v);
+  EXPECT_DOUBLE_EQ(s.mean, 1.04);
+  EXPECT_NEAR(s.std, std::sqrt((0.2916 + 0.1156 + 0.1936 + 0.0196 + 2.1316) / 4), 1e-15);
+  EXPECT_DOUBLE_EQ(s.median, 0.7);
+  EXPECT_DOUBLE_EQ(s.q1, 0.6);  // numpy.percentile(v, 25)
+  EXPECT_DOUBLE_EQ(s.q3, 0.9);
+  EXPECT_DOUBLE_EQ(s.whisker_high, 0.9);  // 2.5 > 0.9 + 1.5 * 0.3: an outlier
+  EXPECT_EQ(s.outliers, 1);
+  const auto run = running_statistics(v);
+  EXPECT_DOUBLE_EQ(run[1].mean, 0.6);
+  EXPECT_NEAR(run[1].std, std::sqrt(0.02), 1e-15);
+  const Histogram h = histogram(v, 0.5);
+  EXPECT_DOUBLE_EQ(h.low, 0.5);
+  EXPECT_EQ(h.counts, (std::vector<long>{4, 0, 0, 0, 1}));
+}
+
+TEST(CampaignToml, SampleSectionsAtThePaperProfileAreTheSingleSamples) {
+  // A campaign's sample is the single sample: same metadynamics, transition
+  // rule, MD and rate parameters at the paper profile.
+  const ExperimentConfig single(experiment_file("single_sample"), "paper");
+  for (const char* name : {"cluster_size", "sample_count", "temperature_sweep"}) {
+    const ExperimentConfig c(experiment_file(name), "paper");
+    for (const char* key : {"md.dt_ps", "md.t_damp_ps", "md.skin_A", "metad.colvar_width_A", "metad.hill_width", "metad.height0_eV",
+                            "metad.bias_temperature_K", "metad.pace", "metad.grid_max_A", "metad.grid_spacing_A", "metad.wall_A",
+                            "metad.wall_constant_eV_per_A2", "transition.baseline_ps", "transition.window_ps", "transition.jump_A",
+                            "transition.commit_ps", "transition.inherent_change_A", "transition.after_ps",
+                            "transition.after_max_ps", "transition.max_ps", "output.cv_every", "output.fire_ftol_eV_per_A",
+                            "rates.nu0_Hz"}) {
+      EXPECT_EQ(c.number(key), single.number(key)) << name << ": " << key;
+    }
+    EXPECT_EQ(c.texts("system.potential"), single.texts("system.potential")) << name;
+  }
+}

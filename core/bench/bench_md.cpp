@@ -9,6 +9,8 @@
 #include "eam_fs.hpp"
 #include "force_field.hpp"
 #include "md.hpp"
+#include "rmsd_cv.hpp"
+#include "wt_metad.hpp"
 #include "velocity_init.hpp"
 
 using namespace betarelax;
@@ -17,9 +19,9 @@ namespace {
 
 constexpr const char* kPotential = "/usr/share/lammps/potentials/CuZr_mm.eam.fs";
 
-Configuration cuzr4000() {
+Configuration cuzr_lattice(int cells) {
   AlloyLatticeParams p;
-  p.cells = 10;  // 4000 atoms
+  p.cells = cells;  // 4 cells^3 atoms
   p.a = 4.2;
   p.jitter = 0.2;
   p.seed = 1;
@@ -31,9 +33,9 @@ struct Setup {
   ForceField ff;
 };
 
-Setup make_setup(int replicas) {
+Setup make_setup(int replicas, int cells = 10) {
   Setup s;
-  s.sys = make_system(cuzr4000(), replicas);
+  s.sys = make_system(cuzr_lattice(cells), replicas);
   s.ff = make_force_field(make_eam_fs(read_eam_fs_file(kPotential), {"Cu", "Zr"}), s.sys, 1.0);
   create_velocities(s.sys, {300.0}, 1);
   return s;
@@ -80,3 +82,45 @@ static void BM_NvtStep(benchmark::State& state) {
   state.counters["replicas"] = s.sys.n_replicas;
 }
 BENCHMARK(BM_NvtStep)->Arg(1)->Arg(2)->Arg(4)->Arg(8)->Arg(16)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+/// The campaign's step: NVT with the RMSD CV of a 13-atom group and its
+/// WT-MetaD bias on every replica, a hill every 50 steps (the smoke pace),
+/// R replicas of the 500-atom (smoke) or 4000-atom (paper) system.
+static void BM_MetadBatchStep(benchmark::State& state) {
+  const int cells = static_cast<int>(state.range(0)), replicas = static_cast<int>(state.range(1));
+  Setup s = make_setup(replicas, cells);
+  const Configuration c = cuzr_lattice(cells);
+  std::vector<int> group;
+  std::vector<double> ref;
+  for (int i = 0; i < 13; ++i) {
+    group.push_back(i);
+    for (int d = 0; d < 3; ++d) ref.push_back(c.x[3 * i + d]);
+  }
+  RmsdCv cv = make_rmsd_cv(s.sys, {group}, {ref});
+  WtMetadParams wp;
+  wp.height0 = 0.05;
+  wp.pace = 50;
+  WtMetad metad = make_wt_metad(replicas, wp);
+  MdParams p;
+  p.ensemble = Ensemble::nvt;
+  p.t_start = {300.0};
+  MdIntegrator md = make_md(s.sys, s.ff, p);
+  md.post_force = [&](System& sys) {
+    compute_rmsd_cv(cv, sys);
+    wt_metad_evaluate(metad, cv.value);
+    apply_cv_force(cv, sys, metad.dv_ds);
+  };
+  long step = 0;
+  for (auto _ : state) {
+    md_step(md, s.sys, s.ff, 0.0, false);
+    if (++step % wp.pace == 0) wt_metad_deposit(metad, cv.value);
+    Kokkos::fence();
+  }
+  rate(state, double(s.sys.n_atoms) * s.sys.n_replicas);
+  state.counters["replicas"] = replicas;
+  state.counters["atoms"] = s.sys.n_atoms;
+}
+BENCHMARK(BM_MetadBatchStep)
+    ->ArgsProduct({{5, 10}, {1, 2, 4, 8, 16}})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();

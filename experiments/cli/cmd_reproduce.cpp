@@ -54,11 +54,32 @@ nlohmann::json run_glass_stage(const StageContext& ctx) {
           {"checks_passed", checks}};
 }
 
+/// The three WT-MetaD campaigns (§III, §IV.A) on the stage's glass; finished
+/// samples are kept, so a second run only writes the summaries again.
+nlohmann::json run_campaigns_stage(const StageContext& ctx) {
+  nlohmann::json record = {{"status", "done"}, {"campaigns", nlohmann::json::array()}};
+  for (const char* name : {"cluster_size", "sample_count", "temperature_sweep"}) {
+    experiments::Progress progress(ctx.out, &ctx.out == &std::cout && experiments::is_terminal(1));
+    experiments::RunControl control;
+    control.out_dir = (ctx.dir / name).string();
+    control.glass_dir = (ctx.dir / "glass_preparation").string();
+    control.resume = true;
+    control.log = &ctx.out;
+    control.progress = &progress;
+    const std::string file = experiments::experiment_file(name);
+    const auto t0 = std::chrono::steady_clock::now();
+    experiments::run_experiment(file, ctx.profile, control);
+    record["campaigns"].push_back({{"name", name}, {"folder", control.out_dir}, {"config", file},
+                                   {"wall_time_s", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()}});
+  }
+  return record;
+}
+
 // In data-flow order (DESIGN.md). A stage gets its function when its driver lands.
 const std::vector<Stage>& stages() {
   static const std::vector<Stage> list = {
       {"glass_preparation", "#4", run_glass_stage},
-      {"metadynamics_campaigns", "#6", nullptr},
+      {"metadynamics_campaigns", "#6", run_campaigns_stage},
       {"art_comparison", "#8", nullptr},
       {"analysis", "#7", nullptr},
       {"validation", "#7", nullptr},

@@ -84,6 +84,12 @@ nlohmann::json campaign_summary(const CampaignParams& p, const std::vector<Sampl
   return out;
 }
 
+std::string sci(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3g", x);
+  return buf;
+}
+
 std::string campaign_summary_text(const nlohmann::json& s) {
   std::ostringstream os;
   os << "[campaign] " << s.at("kind").get<std::string>() << ": " << s.at("samples").get<size_t>() << " samples\n";
@@ -95,7 +101,7 @@ std::string campaign_summary_text(const nlohmann::json& s) {
                   pt.at("cutoff_A").get<double>(), ("(" + pt.at("cutoff_label").get<std::string>() + ")").c_str(),
                   pt.at("group_size").get<double>(), pt.at("samples").get<size_t>(), sp.at("n").get<long>(),
                   sp.at("mean_eV").get<double>(), sp.at("std_eV").get<double>(),
-                  pt.contains("frequency_from_mean_Hz") ? std::to_string(pt.at("frequency_from_mean_Hz").get<double>()).c_str() : "-");
+                  pt.contains("frequency_from_mean_Hz") ? sci(pt.at("frequency_from_mean_Hz").get<double>()).c_str() : "-");
     os << line;
   }
   return os.str();

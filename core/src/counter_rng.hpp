@@ -17,6 +17,7 @@ enum Stream : uint64_t {
   kLattice = 2,
   kArtPush = 3,
   kCampaign = 4,
+  kBootstrap = 5,
 };
 
 KOKKOS_INLINE_FUNCTION uint64_t mix(uint64_t z) {

@@ -5,6 +5,8 @@
 #include <iosfwd>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 namespace CLI {
 class App;
 }
@@ -31,11 +33,19 @@ CLI::App* add_minimize_command(CLI::App& app, std::ostream& out, int* status);
 CLI::App* add_lattice_command(CLI::App& app, std::ostream& out, int* status);
 CLI::App* add_run_command(CLI::App& app, std::ostream& out, int* status);
 CLI::App* add_validate_command(CLI::App& app, std::ostream& out, int* status);
+CLI::App* add_analyze_command(CLI::App& app, std::ostream& out, int* status);
+/// The analysis of a results directory into DIR/analysis/derived.json (returns its path).
+std::string analyze_into(const std::string& dir, std::ostream& out);
+/// git revision, build type, Kokkos version, backend, threads/GPU.
+nlohmann::json provenance_block();
 CLI::App* add_rmsd_command(CLI::App& app, std::ostream& out, int* status);
 
 /// The glass-stage checks of a glass-preparation folder: printed, written to
 /// structure_validation.json; true when all pass.
 bool validate_glass(const std::string& glass_dir, std::ostream& out);
+/// Every check that applies to a results directory (glass, paper numbers);
+/// writes validation.json and validation.md; false iff a required check failed.
+bool validate_results(const std::string& dir, const std::string& profile_override, std::ostream& out);
 CLI::App* add_reproduce_command(CLI::App& app, std::ostream& out, std::ostream& err, int* status);
 
 }  // namespace betarelax::cli

@@ -1,9 +1,12 @@
-// `betarelax validate DIR`: checks a results directory against reference-data/.
-// Today: the glass-preparation stage (issue #4); the ΔF statistics and
-// effective barriers (issue #7) are reported as not yet checkable.
+// `betarelax validate DIR`: every check of reference-data/ that applies to
+// what the results directory holds — the glass (glass_structure.toml) and the
+// paper's numbers and claims (paper.toml, on DIR/analysis/derived.json, made
+// first when missing) — into DIR/validation.json and DIR/validation.md. Exit
+// code non-zero iff a required check fails.
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
+#include <fstream>
 #include <iomanip>
 #include <ostream>
 
@@ -11,8 +14,33 @@
 #include "cli.hpp"
 #include "glass_structure.hpp"
 #include "input_error.hpp"
+#include "paper_checks.hpp"
 
 namespace betarelax::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+nlohmann::json read_json(const fs::path& p) {
+  std::ifstream in(p);
+  try {
+    return nlohmann::json::parse(in);
+  } catch (const nlohmann::json::exception& e) {
+    throw InputError(p.string() + ": not valid JSON: " + e.what());
+  }
+}
+
+/// The profile the results were made with: reproduce.json, else a campaign's provenance.
+std::string results_profile(const fs::path& dir) {
+  if (fs::exists(dir / "reproduce.json")) return read_json(dir / "reproduce.json").at("profile");
+  for (const char* c : {"temperature_sweep", "sample_count", "cluster_size"}) {
+    const fs::path plan = dir / c / "campaign.json";
+    if (fs::exists(plan)) return read_json(plan).at("provenance").at("profile");
+  }
+  throw InputError(dir.string() + ": cannot tell the profile of these results (no reproduce.json or campaign.json): pass --profile");
+}
+
+}  // namespace
 
 bool validate_glass(const std::string& glass_dir, std::ostream& out) {
   const auto checks = validation::check_glass_structure(glass_dir + "/structure.json",
@@ -29,20 +57,52 @@ bool validate_glass(const std::string& glass_dir, std::ostream& out) {
   return all;
 }
 
+bool validate_results(const std::string& dir_text, const std::string& profile_override, std::ostream& out) {
+  const fs::path dir(dir_text);
+  bool ok = true, anything = false;
+  nlohmann::json record = {{"results", dir_text}, {"provenance", provenance_block()}};
+  std::string md;
+  const fs::path glass = fs::exists(dir / "structure.json") ? dir : dir / "glass_preparation";
+  if (fs::exists(glass / "structure.json")) {
+    anything = true;
+    const bool g = validate_glass(glass.string(), out);
+    ok &= g;
+    record["glass"] = {{"passed", g}, {"record", (glass / "structure_validation.json").string()}};
+    md += std::string("Glass structure checks (") + (g ? "pass" : "**FAIL**") + "): see " + (glass / "structure_validation.json").string() + "\n\n";
+  }
+  const bool campaigns = fs::exists(dir / "temperature_sweep" / "samples.csv") || fs::exists(dir / "cluster_size" / "summary.json") ||
+                         fs::exists(dir / "sample_count" / "summary.json");
+  if (fs::exists(dir / "analysis" / "derived.json") || campaigns) {
+    anything = true;
+    if (campaigns) analyze_into(dir_text, out);  // always from the current samples
+    const std::string profile = profile_override.empty() ? results_profile(dir) : profile_override;
+    const auto checks = validation::run_paper_checks(read_json(dir / "analysis" / "derived.json"), profile,
+                                                     validation::reference_file("paper.toml"));
+    const bool p = validation::required_checks_pass(checks);
+    ok &= p;
+    out << "paper checks (profile " << profile << "):\n";
+    for (const auto& c : checks) {
+      out << "  " << std::left << std::setw(5) << (c.status == "fail" ? "FAIL" : c.status) << " " << std::setw(9) << c.severity << " "
+          << std::setw(22) << c.id << std::right << " " << c.detail << "\n";
+    }
+    record["paper"] = validation::paper_checks_json(checks, profile);
+    md += validation::paper_checks_markdown(checks, profile);
+  }
+  if (!anything) throw InputError(dir_text + ": nothing to validate (no glass_preparation/structure.json, no campaign results)");
+  record["passed"] = ok;
+  atomic_write((dir / "validation.json").string(), [&](std::ostream& os) { os << record.dump(2) << "\n"; });
+  atomic_write((dir / "validation.md").string(), [&](std::ostream& os) { os << md; });
+  out << (ok ? "validation passed" : "validation FAILED (a required check)") << ": " << (dir / "validation.md").string() << "\n";
+  return ok;
+}
+
 CLI::App* add_validate_command(CLI::App& app, std::ostream& out, int* status) {
   CLI::App* sub = app.add_subcommand("validate", "check a results directory against reference-data/");
   auto dir = std::make_shared<std::string>();
+  auto profile = std::make_shared<std::string>();
   sub->add_option("dir", *dir, "results directory (e.g. results/smoke)")->required();
-  sub->callback([&out, status, dir] {
-    namespace fs = std::filesystem;
-    const fs::path glass = fs::exists(fs::path(*dir) / "structure.json") ? fs::path(*dir) : fs::path(*dir) / "glass_preparation";
-    if (!fs::exists(glass / "structure.json")) {
-      throw InputError(*dir + ": no glass_preparation/structure.json to validate (run the glass preparation first)");
-    }
-    const bool ok = validate_glass(glass.string(), out);
-    out << "not yet checkable: ΔF statistics, effective barriers, ΔS, ΔQ (issue #7)\n";
-    *status = ok ? kOk : kError;
-  });
+  sub->add_option("--profile", *profile, "the profile whose acceptance applies (default: the one the results record)");
+  sub->callback([&out, status, dir, profile] { *status = validate_results(*dir, *profile, out) ? kOk : kError; });
   return sub;
 }
 

@@ -1,0 +1,193 @@
+#include "analysis.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "barrier_fits.hpp"
+#include "effective_barriers.hpp"
+#include "input_error.hpp"
+#include "lognormal_fit.hpp"
+#include "spectrum_stats.hpp"
+
+namespace betarelax::validation {
+namespace {
+
+namespace fs = std::filesystem;
+constexpr double kB = 8.617333262e-5;  // eV/K
+
+std::vector<std::string> split(const std::string& line) {
+  std::vector<std::string> out;
+  std::stringstream ss(line);
+  std::string cell;
+  while (std::getline(ss, cell, ',')) out.push_back(cell);
+  if (!line.empty() && line.back() == ',') out.emplace_back();
+  return out;
+}
+
+double parse_number(const std::string& text, const std::string& where) {
+  try {
+    size_t used = 0;
+    const double v = std::stod(text, &used);
+    if (used != text.size()) throw std::invalid_argument("trailing text");
+    if (!std::isfinite(v)) throw InputError(where + ": not a finite number: \"" + text + "\"");
+    return v;
+  } catch (const std::logic_error&) {
+    throw InputError(where + ": not a number: \"" + text + "\"");
+  }
+}
+
+std::string key(double t) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", t);
+  return buf;
+}
+
+nlohmann::json nan_to_null(double x) { return std::isfinite(x) ? nlohmann::json(x) : nlohmann::json(nullptr); }
+
+nlohmann::json read_json(const fs::path& p) {
+  std::ifstream in(p);
+  return nlohmann::json::parse(in);
+}
+
+}  // namespace
+
+Spectra read_spectra_csv(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw InputError(path + ": cannot read the samples file");
+  std::string line;
+  if (!std::getline(in, line)) throw InputError(path + ": empty (expected a header with T_K and dF_eV)");
+  const std::vector<std::string> header = split(line);
+  auto column = [&](const std::string& name) -> long {
+    for (size_t c = 0; c < header.size(); ++c)
+      if (header[c] == name) return static_cast<long>(c);
+    return -1;
+  };
+  const long ct = column("T_K"), cf = column("dF_eV"), cs = column("status");
+  if (ct < 0 || cf < 0) {
+    throw InputError(path + ": line 1: missing column " + std::string(ct < 0 ? "T_K" : "dF_eV") +
+                     " (a samples file needs at least T_K,dF_eV)");
+  }
+  Spectra spectra;
+  long line_no = 1;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line.empty()) continue;
+    const std::vector<std::string> cells = split(line);
+    const std::string where = path + ": line " + std::to_string(line_no);
+    if (cells.size() != header.size()) {
+      throw InputError(where + ": " + std::to_string(cells.size()) + " fields, the header has " + std::to_string(header.size()));
+    }
+    if (cs >= 0 && cells[cs] != "transition") continue;  // no barrier resolved: not part of the spectrum
+    const double t = parse_number(cells[ct], where + ", column T_K");
+    const double df = parse_number(cells[cf], where + ", column dF_eV");
+    if (!(t > 0)) throw InputError(where + ", column T_K: temperature must be positive");
+    spectra[t].push_back(df);
+  }
+  if (spectra.empty()) throw InputError(path + ": no samples with a barrier");
+  for (const auto& [t, v] : spectra) {
+    if (v.size() < 2) {
+      throw InputError(path + ": T_K = " + key(t) + " has a single sample: a spectrum needs at least two (no spread, no effective barrier worth the name)");
+    }
+  }
+  return spectra;
+}
+
+nlohmann::json analyze_spectra(const Spectra& spectra, const AnalysisOptions& o) {
+  nlohmann::json per_t = nlohmann::json::object();
+  for (const auto& [t, df] : spectra) {
+    const double kt = kB * t;
+    const SpectrumSummary s = summarize(df);
+    const EffectiveBarriers b = effective_barriers(df, t);
+    const Histogram h = histogram(df, o.histogram_bin_eV);
+    nlohmann::json e = {{"n", s.n}, {"mean", s.mean}, {"std", s.std}, {"min", s.min}, {"q1", s.q1},
+                        {"median", s.median}, {"q3", s.q3}, {"max", s.max},
+                        {"whisker_low", s.whisker_low}, {"whisker_high", s.whisker_high},
+                        {"histogram", {{"low_eV", h.low}, {"bin_eV", h.width}, {"counts", h.counts}}},
+                        {"para", b.para}, {"seq", b.seq}, {"eff", b.eff},
+                        {"nu_para_Hz", o.nu0_Hz * std::exp(-b.para / kt)},
+                        {"nu_seq_Hz", o.nu0_Hz * std::exp(-b.seq / kt)},
+                        {"nu_eff_Hz", o.nu0_Hz * std::exp(-b.eff / kt)},
+                        {"nu_mean_Hz", o.nu0_Hz * std::exp(-s.mean / kt)}};
+    bool positive = true;
+    for (double x : df) positive &= x > 0;
+    if (positive && df.size() >= 3 && s.std > 0) {
+      const LognormalFit f = fit_lognormal(df);
+      e["lognormal_mu"] = f.mu;
+      e["lognormal_sigma"] = f.sigma;
+      e["lognormal_ad_statistic"] = f.ad_statistic;
+      e["lognormal_p"] = f.p_value;
+      e["lognormal_rejected_5pct"] = f.rejected_at_5_percent;
+      e["lognormal_para"] = lognormal_para(f.mu, f.sigma, t);
+    } else {
+      e["lognormal_mu"] = nullptr;
+      e["lognormal_sigma"] = nullptr;
+      e["lognormal_why_not"] = positive ? "fewer than 3 distinct samples" : "a sample with dF <= 0";
+    }
+    e["lognormal_seq"] = nullptr;
+    per_t[key(t)] = e;
+  }
+  nlohmann::json out = {{"per_T", per_t},
+                        {"nu0_Hz", o.nu0_Hz},
+                        {"lognormal_seq", lognormal_seq_diverges()},
+                        {"method", {{"para_seq", "Eqs. 4-5 on the empirical spectrum, log-sum-exp"},
+                                    {"fits", "OLS of dF_x(T) = dQ_x - T dS_x over temperatures; SE from residuals; "
+                                             "95% percentile bootstrap over samples within each T"},
+                                    {"bootstrap_resamples", o.bootstrap}, {"bootstrap_seed", o.seed}}}};
+  if (spectra.size() >= 2) {
+    const auto fits = fit_effective_barriers(spectra, o.bootstrap, o.seed);
+    nlohmann::json fj;
+    nlohmann::json lines = nlohmann::json::object();
+    for (const auto& [x, f] : fits) {
+      const char* name = x == Barrier::para ? "para" : (x == Barrier::seq ? "seq" : "eff");
+      fj[name] = {{"dQ_eV", f.dQ_eV}, {"dS_kB", f.dS_kB}, {"se_dQ_eV", nan_to_null(f.se_dQ_eV)},
+                  {"se_dS_kB", nan_to_null(f.se_dS_kB)}, {"ci95_dQ_eV", {f.ci_dQ_eV[0], f.ci_dQ_eV[1]}},
+                  {"ci95_dS_kB", {f.ci_dS_kB[0], f.ci_dS_kB[1]}}, {"exp_dS_kB", std::exp(f.dS_kB)},
+                  {"temperatures", f.temperatures}};
+      // Eq. 8: ν = ν0 e^{ΔS/k_B} e^{−ΔQ/k_BT}, on the measured temperatures.
+      nlohmann::json line = nlohmann::json::array();
+      for (const auto& [t, v] : spectra) {
+        line.push_back({{"T_K", t}, {"inv_T_1000_per_K", 1000.0 / t},
+                        {"nu_Hz", o.nu0_Hz * std::exp(f.dS_kB) * std::exp(-f.dQ_eV / (kB * t))}});
+      }
+      lines[name] = line;
+    }
+    out["fits"] = fj;
+    nlohmann::json expt = nlohmann::json::array();
+    for (const auto& [t, v] : spectra) {
+      expt.push_back({{"T_K", t}, {"inv_T_1000_per_K", 1000.0 / t},
+                      {"nu_Hz", o.nu0_Hz * std::exp(o.experiment_dS_kB) * std::exp(-o.experiment_dE_eV / (kB * t))}});
+    }
+    lines["experiment_Cu50Zr50"] = expt;
+    out["arrhenius"] = lines;
+    out["experiment"] = {{"dE_eV", o.experiment_dE_eV}, {"dS_kB", o.experiment_dS_kB},
+                         {"source", "paper §IV.C and Fig. 5: Cu50Zr50 beta relaxation, dE = 1.41 +- 0.05 eV, dS ~ -k_B"},
+                         {"not_in_paper_as_numbers", "the La- and Pd-based points of Fig. 5"}};
+  } else {
+    out["fits"] = nullptr;
+    out["fits_why_not"] = "one temperature: the fits of Eq. 7 need two or more";
+  }
+  return out;
+}
+
+nlohmann::json analyze_results_dir(const std::string& dir, const AnalysisOptions& o) {
+  const fs::path d(dir);
+  nlohmann::json out;
+  const fs::path sweep = d / "temperature_sweep" / "samples.csv";
+  if (fs::exists(sweep)) {
+    out = analyze_spectra(read_spectra_csv(sweep.string()), o);
+    out["spectra_from"] = sweep.string();
+  }
+  for (const char* name : {"cluster_size", "sample_count"}) {
+    const fs::path summary = d / name / "summary.json";
+    if (fs::exists(summary)) out["campaigns"][name] = read_json(summary);
+  }
+  if (out.is_null()) {
+    throw InputError(dir + ": no campaign results (temperature_sweep/samples.csv, cluster_size/ or sample_count/summary.json)");
+  }
+  return out;
+}
+
+}  // namespace betarelax::validation

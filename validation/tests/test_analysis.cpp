@@ -1,0 +1,194 @@
+// The analysis and validation layer against answers known independently:
+// hand-computed effective barriers, overflow-free log-sum-exp, a synthetic
+// ΔF(T) = ΔQ − TΔS recovered within its bootstrap interval, the log-normal
+// MLE's closed form, a goodness-of-fit test that rejects a bimodal spectrum,
+// Eq. 4 over a log-normal by an independent quadrature, and paper checks that
+// pass a good analysis and fail a doctored one by name.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include "analysis.hpp"
+#include "barrier_fits.hpp"
+#include "effective_barriers.hpp"
+#include "glass_structure.hpp"
+#include "input_error.hpp"
+#include "lognormal_fit.hpp"
+#include "paper_checks.hpp"
+
+using namespace betarelax::validation;
+
+namespace {
+constexpr double kB = 8.617333262e-5;
+
+std::string write_csv(const std::string& name, const std::string& text) {
+  const auto p = std::filesystem::temp_directory_path() / ("betarelax_analysis_" + name);
+  std::ofstream(p) << text;
+  return p.string();
+}
+}  // namespace
+
+TEST(EffectiveBarriers, TwoSampleSpectrumByHand) {
+  const double t = 0.1 / kB;  // k_BT = 0.1 eV
+  const auto b = effective_barriers({0.5, 0.7}, t);
+  EXPECT_NEAR(b.para, -0.1 * std::log((std::exp(-5.0) + std::exp(-7.0)) / 2), 1e-14);
+  EXPECT_NEAR(b.seq, 0.1 * std::log((std::exp(5.0) + std::exp(7.0)) / 2), 1e-14);
+  EXPECT_NEAR(b.eff, 0.5 * (b.para + b.seq), 1e-15);
+  EXPECT_LE(b.para, 0.6);  // Jensen: para <= mean <= seq
+  EXPECT_GE(b.seq, 0.6);
+  const auto one = effective_barriers({0.8}, 300);
+  EXPECT_NEAR(one.para, 0.8, 1e-15);
+  EXPECT_NEAR(one.seq, 0.8, 1e-15);
+}
+
+TEST(EffectiveBarriers, LogSumExpStaysExactFarBeyondOverflow) {
+  // dF/kT = 100 and 1000: e^{+1000} overflows a double; the closed form
+  // for two samples a < b: para = a − kT ln((1 + e^{−(b−a)/kT})/2), seq = b + kT ln((1 + e^{−(b−a)/kT})/2).
+  for (double ratio : {100.0, 1000.0}) {
+    const double kt = 1.0 / ratio, t = kt / kB;
+    const auto b = effective_barriers({1.0, 1.1}, t);
+    const double l = std::log((1 + std::exp(-0.1 / kt)) / 2);
+    EXPECT_TRUE(std::isfinite(b.para) && std::isfinite(b.seq));
+    EXPECT_NEAR(b.para, 1.0 - kt * l, 1e-13) << ratio;
+    EXPECT_NEAR(b.seq, 1.1 + kt * l, 1e-13) << ratio;
+  }
+}
+
+TEST(BarrierFits, SyntheticSpectraRecoverDqAndDsWithinTheirIntervals) {
+  const double dq = 1.36, ds_kb = 14.8;
+  Spectra s;
+  std::mt19937_64 gen(7);
+  std::normal_distribution<double> noise(0.0, 0.02);
+  for (double t : {200.0, 250.0, 300.0, 350.0, 400.0, 450.0}) {
+    for (int i = 0; i < 50; ++i) s[t].push_back(dq - t * ds_kb * kB + noise(gen));
+  }
+  const auto fits = fit_effective_barriers(s, 1000, 3);
+  const BarrierFit& eff = fits.at(Barrier::eff);  // Jensen shifts of para and seq cancel to second order
+  EXPECT_LE(eff.ci_dQ_eV[0], dq);
+  EXPECT_GE(eff.ci_dQ_eV[1], dq);
+  EXPECT_LE(eff.ci_dS_kB[0], ds_kb);
+  EXPECT_GE(eff.ci_dS_kB[1], ds_kb);
+  EXPECT_LT(eff.ci_dQ_eV[1] - eff.ci_dQ_eV[0], 0.05);  // intervals of the noise's size, not vacuous
+  EXPECT_NEAR(eff.dQ_eV, dq, 3 * eff.se_dQ_eV + 1e-3);
+  // para below eff below seq, so their intercepts too at these spreads.
+  EXPECT_LT(fits.at(Barrier::para).dQ_eV, eff.dQ_eV);
+  EXPECT_GT(fits.at(Barrier::seq).dQ_eV, eff.dQ_eV);
+}
+
+TEST(BarrierFits, LineFitOfExactPointsAndItsErrors) {
+  const LineFit f = fit_line({1, 2, 3, 4}, {3, 5, 7, 9});
+  EXPECT_NEAR(f.slope, 2, 1e-14);
+  EXPECT_NEAR(f.intercept, 1, 1e-14);
+  EXPECT_NEAR(f.se_slope, 0, 1e-14);
+  const LineFit g = fit_line({0, 1, 2}, {0, 1, 0});  // residuals 1/3, -2/3, 1/3: s² = 2/3, Sxx = 2
+  EXPECT_NEAR(g.se_slope, std::sqrt((2.0 / 3) / 2), 1e-14);
+}
+
+TEST(LognormalFit, MaximumLikelihoodIsTheClosedForm) {
+  const auto f = fit_lognormal({1.0, std::exp(1.0), std::exp(2.0)});
+  EXPECT_NEAR(f.mu, 1.0, 1e-14);
+  EXPECT_NEAR(f.sigma, std::sqrt(2.0 / 3.0), 1e-14);  // divisor n, not n − 1
+  EXPECT_THROW(fit_lognormal({1.0, -0.2, 0.5}), std::invalid_argument);
+}
+
+TEST(LognormalFit, AndersonDarlingAcceptsALognormalAndRejectsABimodalSpectrum) {
+  std::mt19937_64 gen(11);
+  std::lognormal_distribution<double> ln(std::log(0.8), 0.25);
+  std::vector<double> good, bimodal;
+  for (int i = 0; i < 100; ++i) good.push_back(ln(gen));
+  std::normal_distribution<double> a(0.5, 0.03), b(1.5, 0.03);
+  for (int i = 0; i < 30; ++i) {
+    bimodal.push_back(a(gen));
+    bimodal.push_back(b(gen));
+  }
+  const auto fg = fit_lognormal(good), fb = fit_lognormal(bimodal);
+  EXPECT_GT(fg.p_value, 0.05) << fg.ad_statistic;
+  EXPECT_FALSE(fg.rejected_at_5_percent);
+  EXPECT_LT(fb.p_value, 0.001) << fb.ad_statistic;
+  EXPECT_TRUE(fb.rejected_at_5_percent);
+  // The published piecewise fits (D'Agostino & Stephens) meet to within 0.004
+  // at their joins: a transcription error would show as a jump.
+  for (double x : {0.2, 0.34, 0.6}) EXPECT_NEAR(anderson_darling_p(x - 1e-9), anderson_darling_p(x + 1e-9), 4e-3) << x;
+}
+
+TEST(EffectiveBarriers, LognormalParaAgreesWithAnIndependentQuadrature) {
+  const double mu = std::log(0.9), sigma = 0.3, t = 300, kt = kB * t;
+  // Trapezoid in ΔF itself over (0, 10] eV on a fine grid.
+  double sum = 0;
+  const int n = 400000;
+  const double h = 10.0 / n;
+  for (int i = 1; i <= n; ++i) {
+    const double x = i * h, z = (std::log(x) - mu) / sigma;
+    const double pdf = std::exp(-0.5 * z * z) / (x * sigma * std::sqrt(2 * M_PI));
+    sum += (i == n ? 0.5 : 1.0) * pdf * std::exp(-x / kt) * h;
+  }
+  EXPECT_NEAR(lognormal_para(mu, sigma, t), -kt * std::log(sum), 1e-6);
+  EXPECT_FALSE(lognormal_seq_diverges().empty());
+}
+
+TEST(SpectraCsv, BadInputNamesFileLineAndColumn) {
+  auto message = [](const std::string& text) {
+    try {
+      read_spectra_csv(write_csv("bad.csv", text));
+    } catch (const betarelax::InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_NE(message("T,dF_eV\n300,0.5\n").find("missing column T_K"), std::string::npos);
+  EXPECT_NE(message("T_K,dF_eV\n300,0.5\n300,abc\n").find("line 3, column dF_eV: not a number"), std::string::npos);
+  EXPECT_NE(message("T_K,dF_eV\n300,0.5\n300,nan\n").find("line 3, column dF_eV: not a finite number"), std::string::npos);
+  EXPECT_NE(message("T_K,dF_eV\n300,0.5\n300,0.6\n400,0.4\n").find("T_K = 400 has a single sample"), std::string::npos);
+  // Rows without a resolved barrier are not part of a spectrum.
+  const Spectra s = read_spectra_csv(write_csv("status.csv", "T_K,dF_eV,status\n300,0.5,transition\n300,,no_transition\n300,0.7,transition\n"));
+  EXPECT_EQ(s.at(300).size(), 2u);
+}
+
+namespace {
+nlohmann::json good_analysis() {
+  Spectra s;
+  std::mt19937_64 gen(5);
+  std::normal_distribution<double> noise(0.0, 0.02);
+  for (double t : {200.0, 300.0, 400.0}) {
+    for (int i = 0; i < 20; ++i) s[t].push_back(1.36 - t * 14.8 * kB + noise(gen));
+  }
+  AnalysisOptions o;
+  o.bootstrap = 200;
+  return analyze_spectra(s, o);
+}
+
+const PaperCheck& find(const std::vector<PaperCheck>& checks, const std::string& id) {
+  for (const auto& c : checks)
+    if (c.id == id) return c;
+  throw std::runtime_error("no check " + id);
+}
+}  // namespace
+
+TEST(PaperChecks, AGoodAnalysisPassesAndADoctoredOneFailsByName) {
+  const std::string ref = reference_file("paper.toml");
+  const nlohmann::json good = good_analysis();
+  const auto ok = run_paper_checks(good, "paper", ref);
+  EXPECT_TRUE(required_checks_pass(ok));
+  EXPECT_EQ(find(ok, "jensen_ordering").status, "pass");
+  EXPECT_EQ(find(ok, "dQ_eff").status, "pass");
+  EXPECT_EQ(find(ok, "metad_vs_art").status, "skip");  // no ART results: skipped with the reason
+  EXPECT_NE(find(ok, "metad_vs_art").detail.find("ART"), std::string::npos);
+
+  nlohmann::json bad = good;
+  bad["fits"]["eff"]["dQ_eV"] = 1.0;  // 0.36 eV off the paper
+  const auto failed = run_paper_checks(bad, "paper", ref);
+  EXPECT_FALSE(required_checks_pass(failed));
+  EXPECT_EQ(find(failed, "dQ_eff").status, "fail");
+  EXPECT_NE(paper_checks_markdown(failed, "paper").find("**FAIL**"), std::string::npos);
+  // The same number at the smoke profile is reported, not required.
+  EXPECT_TRUE(required_checks_pass(run_paper_checks(bad, "smoke", ref)));
+
+  nlohmann::json broken = good;
+  broken["per_T"]["300"]["para"] = broken["per_T"]["300"]["seq"].get<double>() + 0.1;  // Jensen violated
+  const auto jensen = run_paper_checks(broken, "smoke", ref);
+  EXPECT_EQ(find(jensen, "jensen_ordering").status, "fail");
+  EXPECT_FALSE(required_checks_pass(jensen));
+}

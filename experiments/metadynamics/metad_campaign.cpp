@@ -39,6 +39,16 @@ std::string sample_folder(long id) {
   return buf;
 }
 
+validation::CampaignSummaryOptions summary_options(const CampaignParams& p) {
+  validation::CampaignSummaryOptions o;
+  o.kind = p.kind;
+  o.nu0_Hz = p.sample.nu0_hz;
+  o.histogram_bin_eV = p.histogram_bin;
+  o.spectra_after = p.spectra_after;
+  o.box_every = p.box_every;
+  return o;
+}
+
 }  // namespace
 
 CampaignParams read_campaign(const ExperimentConfig& c, const std::string& glass_dir_override) {
@@ -190,6 +200,7 @@ bool run_metad_campaign(const ExperimentConfig& config, RunControl& ctl) {
                          {"cutoff_rule", "numbers are A; names are the RDF landmarks of the glass at the reference temperature (core/src/rdf_landmarks.hpp)"},
                          {"groups", groups},
                          {"replicas", replicas},
+                         {"summary_options", validation::to_json(summary_options(p))},
                          {"points", points},
                          {"provenance", provenance}}
               .dump(2)
@@ -226,13 +237,13 @@ bool run_metad_campaign(const ExperimentConfig& config, RunControl& ctl) {
   b.total = static_cast<long>(all.size());
   run_sample_batch(b, ctl);
 
-  const nlohmann::json summary = campaign_summary(p, read_samples_file((dir / "samples.csv").string()));
+  const nlohmann::json summary = validation::campaign_summary(summary_options(p), read_samples_file((dir / "samples.csv").string()));
   atomic_write((dir / "summary.json").string(), [&](std::ostream& os) {
     nlohmann::json s = summary;
     s["provenance"] = provenance;
     os << s.dump(2) << "\n";
   });
-  if (ctl.log) *ctl.log << campaign_summary_text(summary);
+  if (ctl.log) *ctl.log << validation::campaign_summary_text(summary);
   return true;
 }
 

@@ -12,6 +12,7 @@
 #include <stdexcept>
 
 #include "atomic_write.hpp"
+#include "csv_table.hpp"
 #include "input_error.hpp"
 
 namespace betarelax::experiments {
@@ -26,15 +27,6 @@ std::string exact(double x) {
 std::string join(const std::vector<std::string>& v) {
   std::string out;
   for (size_t i = 0; i < v.size(); ++i) out += (i ? "," : "") + v[i];
-  return out;
-}
-
-std::vector<std::string> split(const std::string& line) {
-  std::vector<std::string> out;
-  std::stringstream ss(line);
-  std::string cell;
-  while (std::getline(ss, cell, ',')) out.push_back(cell);
-  if (!line.empty() && line.back() == ',') out.emplace_back();
   return out;
 }
 
@@ -77,36 +69,11 @@ std::string samples_row(const SamplePoint& pt, const SampleRecord& rec, const st
 }
 
 std::vector<SampleRow> read_samples_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot read the samples file");
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::vector<SampleRow> rows;
-  size_t pos = 0, line_no = 0;
-  std::vector<std::string> header;
-  while (pos < text.size()) {
-    const size_t end = text.find('\n', pos);
-    if (end == std::string::npos) break;  // a row cut by a crash: not a finished sample
-    const std::string line = text.substr(pos, end - pos);
-    pos = end + 1;
-    ++line_no;
-    if (line_no == 1) {
-      header = split(line);
-      if (header != samples_columns()) {
-        throw InputError(path + ": line 1: not a betarelax samples file (expected the columns " + join(samples_columns()) + ")");
-      }
-      continue;
-    }
-    const std::vector<std::string> cells = split(line);
-    if (cells.size() != header.size()) {
-      throw InputError(path + ": line " + std::to_string(line_no) + ": " + std::to_string(cells.size()) + " fields, expected " +
-                       std::to_string(header.size()));
-    }
-    SampleRow row;
-    for (size_t c = 0; c < cells.size(); ++c) row[header[c]] = cells[c];
-    rows.push_back(row);
+  const validation::CsvTable t = validation::read_csv_table(path, true);
+  if (t.header != samples_columns()) {
+    throw InputError(path + ": line 1: not a betarelax samples file (expected the columns " + join(samples_columns()) + ")");
   }
-  if (header.empty()) throw InputError(path + ": empty samples file (no header)");
-  return rows;
+  return t.rows;
 }
 
 SamplesFile::SamplesFile(const std::string& path, bool resume) : path_(path) {
@@ -134,8 +101,7 @@ void SamplesFile::append(const std::string& row) {
   if (written != static_cast<ssize_t>(line.size()) || !synced) {
     throw std::runtime_error(path_ + ": appending a sample row failed: " + std::strerror(saved));
   }
-  std::string parsed_line = row;
-  const std::vector<std::string> cells = split(parsed_line);
+  const std::vector<std::string> cells = validation::split_csv_line(row);
   SampleRow r;
   for (size_t c = 0; c < cells.size() && c < samples_columns().size(); ++c) r[samples_columns()[c]] = cells[c];
   rows_.push_back(r);

@@ -1,5 +1,6 @@
 #include "analysis.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -7,6 +8,8 @@
 #include <sstream>
 
 #include "barrier_fits.hpp"
+#include "campaign_summary.hpp"
+#include "csv_table.hpp"
 #include "effective_barriers.hpp"
 #include "input_error.hpp"
 #include "lognormal_fit.hpp"
@@ -17,15 +20,6 @@ namespace {
 
 namespace fs = std::filesystem;
 constexpr double kB = 8.617333262e-5;  // eV/K
-
-std::vector<std::string> split(const std::string& line) {
-  std::vector<std::string> out;
-  std::stringstream ss(line);
-  std::string cell;
-  while (std::getline(ss, cell, ',')) out.push_back(cell);
-  if (!line.empty() && line.back() == ',') out.emplace_back();
-  return out;
-}
 
 double parse_number(const std::string& text, const std::string& where) {
   try {
@@ -55,34 +49,20 @@ nlohmann::json read_json(const fs::path& p) {
 }  // namespace
 
 Spectra read_spectra_csv(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw InputError(path + ": cannot read the samples file");
-  std::string line;
-  if (!std::getline(in, line)) throw InputError(path + ": empty (expected a header with T_K and dF_eV)");
-  const std::vector<std::string> header = split(line);
-  auto column = [&](const std::string& name) -> long {
-    for (size_t c = 0; c < header.size(); ++c)
-      if (header[c] == name) return static_cast<long>(c);
-    return -1;
-  };
-  const long ct = column("T_K"), cf = column("dF_eV"), cs = column("status");
-  if (ct < 0 || cf < 0) {
-    throw InputError(path + ": line 1: missing column " + std::string(ct < 0 ? "T_K" : "dF_eV") +
+  const CsvTable table = read_csv_table(path);
+  auto has = [&](const std::string& name) { return std::find(table.header.begin(), table.header.end(), name) != table.header.end(); };
+  if (!has("T_K") || !has("dF_eV")) {
+    throw InputError(path + ": line 1: missing column " + std::string(!has("T_K") ? "T_K" : "dF_eV") +
                      " (a samples file needs at least T_K,dF_eV)");
   }
+  const bool status = has("status");
   Spectra spectra;
-  long line_no = 1;
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (line.empty()) continue;
-    const std::vector<std::string> cells = split(line);
-    const std::string where = path + ": line " + std::to_string(line_no);
-    if (cells.size() != header.size()) {
-      throw InputError(where + ": " + std::to_string(cells.size()) + " fields, the header has " + std::to_string(header.size()));
-    }
-    if (cs >= 0 && cells[cs] != "transition") continue;  // no barrier resolved: not part of the spectrum
-    const double t = parse_number(cells[ct], where + ", column T_K");
-    const double df = parse_number(cells[cf], where + ", column dF_eV");
+  for (size_t i = 0; i < table.rows.size(); ++i) {
+    const auto& row = table.rows[i];
+    const std::string where = path + ": line " + std::to_string(table.line_of[i]);
+    if (status && row.at("status") != "transition") continue;  // no barrier resolved: not part of the spectrum
+    const double t = parse_number(row.at("T_K"), where + ", column T_K");
+    const double df = parse_number(row.at("dF_eV"), where + ", column dF_eV");
     if (!(t > 0)) throw InputError(where + ", column T_K: temperature must be positive");
     spectra[t].push_back(df);
   }
@@ -180,12 +160,17 @@ nlohmann::json analyze_results_dir(const std::string& dir, const AnalysisOptions
     out = analyze_spectra(read_spectra_csv(sweep.string()), o);
     out["spectra_from"] = sweep.string();
   }
+  // The other campaigns' statistics, recomputed from their raw rows with the
+  // options their plan (campaign.json) records.
   for (const char* name : {"cluster_size", "sample_count"}) {
-    const fs::path summary = d / name / "summary.json";
-    if (fs::exists(summary)) out["campaigns"][name] = read_json(summary);
+    const fs::path plan = d / name / "campaign.json", samples = d / name / "samples.csv";
+    if (!fs::exists(plan) || !fs::exists(samples)) continue;
+    const nlohmann::json p = read_json(plan);
+    if (!p.contains("summary_options")) throw InputError(plan.string() + ": no summary_options (made by an older betarelax)");
+    out["campaigns"][name] = campaign_summary(summary_options_from_json(p.at("summary_options")), read_csv_table(samples.string(), true).rows);
   }
   if (out.is_null()) {
-    throw InputError(dir + ": no campaign results (temperature_sweep/samples.csv, cluster_size/ or sample_count/summary.json)");
+    throw InputError(dir + ": no campaign results (temperature_sweep/samples.csv, or campaign.json + samples.csv of cluster_size or sample_count)");
   }
   return out;
 }

@@ -1,5 +1,6 @@
 #include "paper_checks.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <sstream>

@@ -10,19 +10,29 @@
 ///    every box_every samples, spectra after the configured counts (Fig. 3);
 ///  - temperature_sweep: the per-T spectra (Fig. 4a).
 /// The effective barriers and fits of Eqs. (4)–(9) belong to `betarelax analyze`.
+#include <map>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "metad_campaign.hpp"
-#include "samples_file.hpp"
+namespace betarelax::validation {
 
-namespace betarelax::experiments {
+struct CampaignSummaryOptions {
+  std::string kind;                ///< cluster_size | sample_count | temperature_sweep
+  double nu0_Hz = 2e12;            ///< Eq. 2
+  double histogram_bin_eV = 0.05;
+  std::vector<long> spectra_after; ///< sample_count: spectra after these many samples
+  long box_every = 10;             ///< sample_count: box data every this many samples
+};
 
-nlohmann::json campaign_summary(const CampaignParams& params, const std::vector<SampleRow>& rows);
+nlohmann::json to_json(const CampaignSummaryOptions& o);
+CampaignSummaryOptions summary_options_from_json(const nlohmann::json& j);
+
+/// The summary of a campaign's rows (samples.csv: column → cell).
+nlohmann::json campaign_summary(const CampaignSummaryOptions& options, const std::vector<std::map<std::string, std::string>>& rows);
 
 /// A few lines for the log: the table of the summary.
 std::string campaign_summary_text(const nlohmann::json& summary);
 
-}  // namespace betarelax::experiments
+}  // namespace betarelax::validation

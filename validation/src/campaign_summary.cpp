@@ -7,17 +7,16 @@
 #include <sstream>
 
 #include "spectrum_stats.hpp"
-#include "types.hpp"
 
-namespace betarelax::experiments {
+namespace betarelax::validation {
 namespace {
 
-using validation::histogram;
-using validation::summarize;
+constexpr double kB = 8.617333262e-5;  // eV/K
+using Row = std::map<std::string, std::string>;
 
 nlohmann::json spectrum_json(const std::vector<double>& df, double bin) {
-  const validation::SpectrumSummary s = summarize(df);
-  const validation::Histogram h = histogram(df, bin);
+  const SpectrumSummary s = summarize(df);
+  const Histogram h = histogram(df, bin);
   return {{"n", s.n},           {"mean_eV", s.mean},        {"std_eV", s.std},
           {"min_eV", s.min},    {"q1_eV", s.q1},            {"median_eV", s.median},
           {"q3_eV", s.q3},      {"max_eV", s.max},          {"whisker_low_eV", s.whisker_low},
@@ -35,47 +34,62 @@ struct PointKey {
 
 }  // namespace
 
-nlohmann::json campaign_summary(const CampaignParams& p, const std::vector<SampleRow>& rows_in) {
-  std::vector<SampleRow> rows = rows_in;
+nlohmann::json to_json(const CampaignSummaryOptions& o) {
+  return {{"kind", o.kind}, {"nu0_Hz", o.nu0_Hz}, {"histogram_bin_eV", o.histogram_bin_eV},
+          {"spectra_after", o.spectra_after}, {"box_every", o.box_every}};
+}
+
+CampaignSummaryOptions summary_options_from_json(const nlohmann::json& j) {
+  CampaignSummaryOptions o;
+  o.kind = j.at("kind");
+  o.nu0_Hz = j.at("nu0_Hz");
+  o.histogram_bin_eV = j.at("histogram_bin_eV");
+  o.spectra_after = j.at("spectra_after").get<std::vector<long>>();
+  o.box_every = j.at("box_every");
+  return o;
+}
+
+nlohmann::json campaign_summary(const CampaignSummaryOptions& p, const std::vector<Row>& rows_in) {
+  std::vector<Row> rows = rows_in;
   // Sample order, not finishing order: running statistics follow the sample index.
-  std::sort(rows.begin(), rows.end(), [](const SampleRow& a, const SampleRow& b) { return std::stol(a.at("id")) < std::stol(b.at("id")); });
-  std::map<PointKey, std::vector<const SampleRow*>> by_point;
-  for (const SampleRow& r : rows) by_point[{std::stod(r.at("T_K")), std::stod(r.at("cutoff_A")), r.at("cutoff_label")}].push_back(&r);
+  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return std::stol(a.at("id")) < std::stol(b.at("id")); });
+  std::map<PointKey, std::vector<const Row*>> by_point;
+  for (const Row& r : rows) by_point[{std::stod(r.at("T_K")), std::stod(r.at("cutoff_A")), r.at("cutoff_label")}].push_back(&r);
 
   nlohmann::json points = nlohmann::json::array();
   for (const auto& [key, list] : by_point) {
     std::map<std::string, long> status;
     std::vector<double> df;
     double group = 0;
-    for (const SampleRow* r : list) {
+    for (const Row* r : list) {
       ++status[r->at("status")];
       group += std::stod(r->at("group_size")) / list.size();
       if (r->at("status") == "transition") df.push_back(std::stod(r->at("dF_eV")));
     }
     nlohmann::json entry = {{"temperature_K", key.temperature}, {"cutoff_A", key.cutoff}, {"cutoff_label", key.label},
                             {"group_size", group}, {"samples", list.size()}, {"status", status},
-                            {"spectrum", spectrum_json(df, p.histogram_bin)}};
+                            {"spectrum", spectrum_json(df, p.histogram_bin_eV)}};
     if (!df.empty()) {
       const double mean = summarize(df).mean;
-      entry["frequency_from_mean_Hz"] = p.sample.nu0_hz * std::exp(-mean / (units::kB * key.temperature));
+      entry["frequency_from_mean_Hz"] = p.nu0_Hz * std::exp(-mean / (kB * key.temperature));
     }
     points.push_back(entry);
   }
-  nlohmann::json out = {{"kind", p.kind}, {"samples", rows.size()}, {"nu0_Hz", p.sample.nu0_hz}, {"points", points}};
+  nlohmann::json out = {{"kind", p.kind}, {"samples", rows.size()}, {"nu0_Hz", p.nu0_Hz}, {"points", points}, {"options", to_json(p)}};
 
   if (p.kind == "sample_count") {
     std::vector<double> df;
-    for (const SampleRow& r : rows)
+    for (const Row& r : rows)
       if (r.at("status") == "transition") df.push_back(std::stod(r.at("dF_eV")));
     nlohmann::json running = nlohmann::json::array();
-    for (const auto& rp : validation::running_statistics(df)) running.push_back({{"n", rp.n}, {"mean_eV", rp.mean}, {"std_eV", rp.std}});
+    for (const auto& rp : running_statistics(df)) running.push_back({{"n", rp.n}, {"mean_eV", rp.mean}, {"std_eV", rp.std}});
     nlohmann::json boxes = nlohmann::json::array();
     for (long n = p.box_every; n <= static_cast<long>(df.size()); n += p.box_every) {
-      boxes.push_back({{"n", n}, {"spectrum", spectrum_json({df.begin(), df.begin() + n}, p.histogram_bin)}});
+      boxes.push_back({{"n", n}, {"spectrum", spectrum_json({df.begin(), df.begin() + n}, p.histogram_bin_eV)}});
     }
     nlohmann::json spectra = nlohmann::json::array();
     for (long n : p.spectra_after) {
-      if (n <= static_cast<long>(df.size())) spectra.push_back({{"n", n}, {"spectrum", spectrum_json({df.begin(), df.begin() + n}, p.histogram_bin)}});
+      if (n <= static_cast<long>(df.size())) spectra.push_back({{"n", n}, {"spectrum", spectrum_json({df.begin(), df.begin() + n}, p.histogram_bin_eV)}});
     }
     out["running"] = running;
     out["box_vs_n"] = boxes;
@@ -107,4 +121,4 @@ std::string campaign_summary_text(const nlohmann::json& s) {
   return os.str();
 }
 
-}  // namespace betarelax::experiments
+}  // namespace betarelax::validation

@@ -28,7 +28,8 @@ CLI::App* add_run_command(CLI::App& app, std::ostream& out, int* status) {
   sub->add_option("--glass", o->glass, "glass-preparation results to start a sampling experiment from (overrides input.glass_dir)");
   sub->add_flag("--resume", o->resume,
                 "continue from the checkpoints in --out (same file and profile), bit for bit; skip what is complete");
-  sub->add_option("--stop-after", o->stop_after, "take at most N MD steps in this invocation, checkpoint and exit")
+  sub->add_option("--stop-after", o->stop_after,
+                  "take at most N MD steps in this invocation, checkpoint and exit (a campaign keeps its finished samples)")
       ->check(CLI::PositiveNumber);
   sub->add_option("--replicas", o->replicas,
                   "replicas per batch of a sampling campaign (overrides campaign.replicas; results do not depend on it)")
@@ -49,7 +50,7 @@ CLI::App* add_run_command(CLI::App& app, std::ostream& out, int* status) {
     if (experiments::run_experiment(o->file, o->profile, control)) {
       out << "done: results in " << dir << "\n";
     } else {
-      out << "stopped after " << control.steps_taken << " steps (checkpointed); continue with --resume\n";
+      out << "stopped after " << control.steps_taken << " steps (long runs are checkpointed; a campaign keeps its finished samples); continue with --resume\n";
     }
     *status = kOk;
   });

@@ -235,7 +235,7 @@ bool run_metad_campaign(const ExperimentConfig& config, RunControl& ctl) {
   b.label = "[campaign] " + p.kind + ":";
   b.done_before = static_cast<long>(done.size());
   b.total = static_cast<long>(all.size());
-  run_sample_batch(b, ctl);
+  if (!run_sample_batch(b, ctl)) return false;  // --stop-after: finished samples are in
 
   const nlohmann::json summary = validation::campaign_summary(summary_options(p), read_samples_file((dir / "samples.csv").string()));
   atomic_write((dir / "summary.json").string(), [&](std::ostream& os) {

@@ -57,6 +57,8 @@ std::vector<SamplePoint> campaign_points(const CampaignParams& p, const std::vec
 /// Replicas per batch when the config says 0: what fills the backend.
 int default_replicas();
 
+/// Runs the campaign's pending samples; false when control.stop_after cut it
+/// (finished samples are in samples.csv; --resume runs the rest).
 bool run_metad_campaign(const ExperimentConfig& config, RunControl& control);
 
 }  // namespace betarelax::experiments

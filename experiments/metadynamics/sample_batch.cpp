@@ -42,8 +42,8 @@ std::vector<double> host_copy(const RealView& v) {
 
 }  // namespace
 
-long run_sample_batch(const SampleBatch& b, RunControl& ctl) {
-  if (b.points.empty()) return 0;
+bool run_sample_batch(const SampleBatch& b, RunControl& ctl) {
+  if (b.points.empty()) return true;
   const SingleSampleParams& p = b.params;
   const int n_rep = std::max(1, std::min<int>(b.replicas, static_cast<int>(b.points.size())));
   const Configuration& first = b.glass_at.at(std::lround(b.points.front().temperature));
@@ -142,8 +142,13 @@ long run_sample_batch(const SampleBatch& b, RunControl& ctl) {
   fill_empty_slots(0);
   long g = 0;
   for (;;) {
+    if (ctl.budget() <= 0) {
+      if (ctl.progress) ctl.progress->finish();
+      return false;
+    }
     md_step(md, sys, ff, 0.0, false);
     ++g;
+    ++ctl.steps_taken;
     if (g % pace == 0) {
       wt_metad_deposit(metad, cv.value);
       const std::vector<double> centers = host_copy(metad.center), heights = host_copy(metad.height);
@@ -184,7 +189,7 @@ long run_sample_batch(const SampleBatch& b, RunControl& ctl) {
     }
   }
   if (ctl.progress) ctl.progress->finish();
-  return g;
+  return true;
 }
 
 }  // namespace betarelax::experiments

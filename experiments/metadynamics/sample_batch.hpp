@@ -43,7 +43,9 @@ struct SampleBatch {
   long done_before = 0, total = 0;    ///< for the progress bar: samples done earlier, in the whole campaign
 };
 
-/// Runs every point of the batch; returns the batch's MD steps (R replicas each).
-long run_sample_batch(const SampleBatch& batch, RunControl& control);
+/// Runs every point of the batch; true when all are done. With a step budget
+/// (control.stop_after) it stops after that many batch steps and returns
+/// false: finished samples are in, the unfinished ones start over next time.
+bool run_sample_batch(const SampleBatch& batch, RunControl& control);
 
 }  // namespace betarelax::experiments

@@ -83,8 +83,7 @@ bool run_single_sample(const ExperimentConfig& config, RunControl& ctl) {
   };
   b.label = "[sample] WT-MetaD at " + std::to_string(tkey) + " K:";
   b.total = 1;
-  run_sample_batch(b, ctl);
-  return true;
+  return run_sample_batch(b, ctl);
 }
 
 }  // namespace betarelax::experiments

@@ -59,10 +59,11 @@ Configuration in_order_of(const Configuration& c, const std::vector<int>& ids);
 /// The group's central atom: the configured id, or the rule's choice in `ref`.
 int group_center(const SingleSampleParams& p, const Configuration& ref, const std::string& where);
 
-/// Runs the sample into control.out_dir; returns true (a sample always ends:
-/// with a transition, or with its budget spent, recorded as such). With
-/// control.resume a finished sample (sample.json present) is not run again;
-/// an unfinished one starts over (samples are not checkpointed).
+/// Runs the sample into control.out_dir; returns true when it ended (with a
+/// transition, or with its budget spent, recorded as such), false when
+/// control.stop_after cut it. With control.resume a finished sample
+/// (sample.json present) is not run again; an unfinished one starts over
+/// (samples are not checkpointed).
 bool run_single_sample(const ExperimentConfig& config, RunControl& control);
 
 }  // namespace betarelax::experiments

@@ -48,7 +48,7 @@ nlohmann::json read_json(const fs::path& p) {
 
 }  // namespace
 
-Spectra read_spectra_csv(const std::string& path) {
+Spectra read_spectra_csv(const std::string& path, bool strict, std::vector<double>* left_out) {
   const CsvTable table = read_csv_table(path);
   auto has = [&](const std::string& name) { return std::find(table.header.begin(), table.header.end(), name) != table.header.end(); };
   if (!has("T_K") || !has("dF_eV")) {
@@ -67,11 +67,19 @@ Spectra read_spectra_csv(const std::string& path) {
     spectra[t].push_back(df);
   }
   if (spectra.empty()) throw InputError(path + ": no samples with a barrier");
-  for (const auto& [t, v] : spectra) {
-    if (v.size() < 2) {
-      throw InputError(path + ": T_K = " + key(t) + " has a single sample: a spectrum needs at least two (no spread, no effective barrier worth the name)");
+  for (auto it = spectra.begin(); it != spectra.end();) {
+    if (it->second.size() >= 2) {
+      ++it;
+      continue;
     }
+    if (strict) {
+      throw InputError(path + ": T_K = " + key(it->first) +
+                       " has a single sample: a spectrum needs at least two (no spread, no effective barrier worth the name)");
+    }
+    if (left_out) left_out->push_back(it->first);
+    it = spectra.erase(it);
   }
+  if (spectra.empty()) throw InputError(path + ": no temperature with two or more samples with a barrier");
   return spectra;
 }
 
@@ -157,8 +165,13 @@ nlohmann::json analyze_results_dir(const std::string& dir, const AnalysisOptions
   nlohmann::json out;
   const fs::path sweep = d / "temperature_sweep" / "samples.csv";
   if (fs::exists(sweep)) {
-    out = analyze_spectra(read_spectra_csv(sweep.string()), o);
+    // A campaign's temperature may end with fewer than two resolved barriers
+    // (samples without transition are kept as such): reported, left out.
+    std::vector<double> left_out;
+    out = analyze_spectra(read_spectra_csv(sweep.string(), false, &left_out), o);
     out["spectra_from"] = sweep.string();
+    out["temperatures_left_out"] = left_out;
+    out["temperatures_left_out_why"] = "fewer than two samples with a resolved barrier";
   }
   // The other campaigns' statistics, recomputed from their raw rows with the
   // options their plan (campaign.json) records.

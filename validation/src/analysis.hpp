@@ -16,9 +16,10 @@ namespace betarelax::validation {
 using Spectra = std::map<double, std::vector<double>>;
 
 /// Reads a samples CSV; throws InputError naming the file, line and column
-/// for a missing column, a non-numeric or non-finite value, and a
-/// temperature with fewer than two samples (no spread, no fit).
-Spectra read_spectra_csv(const std::string& path);
+/// for a missing column, a non-numeric or non-finite value, and (when
+/// `strict`) a temperature with fewer than two samples (no spread, no fit).
+/// Not strict, such temperatures are left out and listed in `left_out`.
+Spectra read_spectra_csv(const std::string& path, bool strict = true, std::vector<double>* left_out = nullptr);
 
 struct AnalysisOptions {
   double nu0_Hz = 2e12;          ///< Eq. 2 (paper)

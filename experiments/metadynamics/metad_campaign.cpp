@@ -138,10 +138,12 @@ std::vector<SamplePoint> campaign_points(const CampaignParams& p, const std::vec
 }
 
 int default_replicas() {
-  // A GPU wants hundreds of thousands of atoms in flight; a CPU core a few
-  // thousand (measured in ci/bench_campaign.sh: flat from R = 1 on CPU).
+  // A GPU wants hundreds of thousands of atoms in flight (128 × 4000 atoms
+  // need ~1 GB). On CPU threads a batch gains nothing (ci/bench_campaign.sh,
+  // 2 threads: R = 2-16 run at 0.80-1.02 of R = 1's atom-steps/s) and a
+  // finished slot idles until the next refill step, so one replica.
   const bool host = std::is_same<Kokkos::DefaultExecutionSpace::memory_space, Kokkos::HostSpace>::value;
-  return host ? std::max(1, Kokkos::DefaultExecutionSpace().concurrency()) : 128;
+  return host ? 1 : 128;
 }
 
 bool run_metad_campaign(const ExperimentConfig& config, RunControl& ctl) {

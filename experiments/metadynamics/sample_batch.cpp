@@ -1,6 +1,7 @@
 #include "sample_batch.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 #include <numeric>
 
@@ -14,6 +15,12 @@
 
 namespace betarelax::experiments {
 namespace {
+
+/// A replica whose kinetic temperature leaves [T/10, 10 T] has broken:
+/// Nosé–Hoover keeps 500 atoms within a few per cent of T. Both ways: an
+/// explosion (overlapping atoms) can drive the chain so hard that it scales
+/// the velocities to zero (measured: T = 0 K after 10 steps of a 0.4 A pair).
+constexpr double kBlowUp = 10.0;
 
 /// FIRE-minimised copy of a configuration.
 Configuration inherent_structure(const Configuration& c, const EamFs& potential, double skin, double ftol) {
@@ -159,9 +166,22 @@ bool run_sample_batch(const SampleBatch& b, RunControl& ctl) {
       if (slot[r] && slot[r]->wants_landmark_check(g - start[r])) slot[r]->check_landmarks(g - start[r], grid, wt_metad_bias(metad, r));
     }
     if (g % p.cv_every == 0) {
-      const std::vector<double> s = host_copy(cv.value), v = host_copy(metad.energy);
+      const std::vector<double> s = host_copy(cv.value), v = host_copy(metad.energy), temp = host_copy(md.nh.t_current);
       for (int r = 0; r < n_rep; ++r) {
-        if (slot[r] && slot[r]->on_cv(g - start[r], s[r], v[r])) {
+        if (!slot[r]) continue;
+        // A replica that blew up (overlapping atoms, a bad potential, a bug)
+        // ends its own sample as failed; the others go on untouched.
+        const double t_point = slot[r]->point().temperature;
+        if (!std::isfinite(s[r]) || !std::isfinite(v[r]) || !std::isfinite(temp[r]) || temp[r] > kBlowUp * t_point ||
+            temp[r] < t_point / kBlowUp) {
+          const std::string why = !std::isfinite(s[r]) || !std::isfinite(v[r])
+                                      ? "non-finite CV or bias (s = " + std::to_string(s[r]) + " A, V = " + std::to_string(v[r]) + " eV)"
+                                      : "temperature " + std::to_string(temp[r]) + " K, outside 1/" + std::to_string(kBlowUp) + " to " +
+                                            std::to_string(kBlowUp) + " x the thermostat's " + std::to_string(t_point) + " K";
+          slot[r]->fail(g - start[r], g - start[r] - p.cv_every, why);
+          continue;
+        }
+        if (slot[r]->on_cv(g - start[r], s[r], v[r])) {
           slot[r]->confirm(g - start[r], inherent_structure(extract_replica(sys, r), ff.potential, p.skin, p.fire_ftol));
         }
       }

@@ -125,7 +125,7 @@ SampleRecord SampleRun::finish(long step, const Configuration& final_state, cons
   if (hills_) hills_->close();
   const fs::path dir(dir_);
   const std::vector<double> f = free_energy_profile(bias, p_.temperature, p_.metad.bias_temperature);
-  if (files_.fes) {
+  if (files_.fes && failed_.empty()) {
     atomic_write((dir / "fes.csv").string(), [&](std::ostream& os) {
       os << "rmsd_A,bias_eV,free_energy_eV\n" << std::setprecision(10);
       for (size_t i = 0; i < grid.size(); ++i) os << grid[i] << "," << bias[i] << "," << f[i] << "\n";
@@ -148,6 +148,12 @@ SampleRecord SampleRun::finish(long step, const Configuration& final_state, cons
   const double nu_harmonic = lm.found ? harmonic_frequency(lm.curvature, m_eff) : 0.0;
   SampleRecord rec;
   rec.status = transition_step_ < 0 ? "no_transition" : (lm.found ? "transition" : "transition_no_barrier");
+  if (!failed_.empty()) {
+    // A broken replica's bias and landmarks mean nothing: none are reported.
+    lm = FesLandmarks();
+    lm.why = "the sample failed";
+    rec.status = "failed";
+  }
   rec.delta_f = lm.delta_f;
   const std::string element = glass_.type_names.at(glass_.type[rows_.at(0)]);
   rec.json = {
@@ -168,6 +174,10 @@ SampleRecord SampleRun::finish(long step, const Configuration& final_state, cons
                       {"baseline_rmsd_A", detector_.baseline()}, {"level_before_A", detector_.level_before()},
                       {"level_after_A", detector_.level_after()},
                       {"displaced_atoms", transition_step_ > 0 ? displaced_atoms(is_initial_, is_after_, 2.0) : nlohmann::json::array()}}},
+      {"failure", failed_.empty() ? nlohmann::json(nullptr)
+                                  : nlohmann::json{{"why", failed_}, {"step", failed_at_}, {"time_ps", failed_at_ * p_.dt_ps},
+                                                   {"last_good_step", last_good_},
+                                                   {"last_good_state", "the sample's start: samples are not checkpointed; it reruns from its seed"}}},
       {"free_energy", {{"found", lm.found}, {"why_not", lm.why}, {"delta_F_eV", lm.delta_f},
                        {"initial_minimum_A", lm.s_initial}, {"saddle_A", lm.s_saddle}, {"product_minimum_A", lm.s_product},
                        {"F_product_minus_initial_eV", lm.f_product - lm.f_initial},
@@ -178,7 +188,7 @@ SampleRecord SampleRun::finish(long step, const Configuration& final_state, cons
       {"wall_time_s", std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start_).count()},
       {"potential", {{"path", potential_path}, {"sha256", potential_sha256}}},
       {"provenance", provenance}};
-  if (files_.configurations) {
+  if (files_.configurations && failed_.empty()) {
     write_lammps_data((dir / "is_initial.data").string(), is_initial_, "inherent structure before the sample");
     if (transition_step_ > 0) write_lammps_data((dir / "is_transition.data").string(), is_after_, "inherent structure after the transition");
     write_lammps_data((dir / "final.data").string(), final_state, "state at the end of the sample");

@@ -44,7 +44,7 @@ struct SampleFiles {
 /// What a finished sample hands back: its sample.json and its row fields.
 struct SampleRecord {
   nlohmann::json json;
-  std::string status;  ///< transition | transition_no_barrier | no_transition
+  std::string status;  ///< transition | transition_no_barrier | no_transition | failed
   double delta_f = 0;  ///< eV (valid when status is "transition")
 };
 
@@ -76,6 +76,16 @@ class SampleRun {
   /// The inherent structure after a candidate: a rearrangement or not.
   void confirm(long step, const Configuration& is_now);
 
+  /// The replica went bad (a non-finite CV or bias, or a temperature far
+  /// above its thermostat's): the sample ends as "failed" with the
+  /// diagnostic, at the first CV check that saw it.
+  void fail(long step, long last_good_step, const std::string& why) {
+    failed_ = why;
+    failed_at_ = step;
+    last_good_ = last_good_step;
+    stop_step_ = step;
+  }
+
   /// F(s), landmarks and ΔF from the final bias; writes the sample's files
   /// (sample.json last, atomically) and returns its record.
   SampleRecord finish(long step, const Configuration& final_state, const std::vector<double>& grid,
@@ -97,6 +107,8 @@ class SampleRun {
   std::vector<double> is_initial_group_;
   long max_steps_ = 0, stop_step_ = 0, transition_step_ = -1, hills_count_ = 0;
   int candidates_ = 0;
+  std::string failed_;  ///< why the sample failed (empty: it did not)
+  long failed_at_ = 0, last_good_ = 0;
   double boosted_ps_ = 0, boosted_at_transition_ = 0, s_min_ = 1e300, s_max_ = 0;
   double kt_ = 0, biasf_ = 0;
 };

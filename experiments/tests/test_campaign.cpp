@@ -23,10 +23,13 @@
 #include "input_error.hpp"
 #include "metad_campaign.hpp"
 #include "run_control.hpp"
+#include "sample_batch.hpp"
 #include "samples_file.hpp"
+#include "spatial_sort.hpp"
 #include "spectrum_stats.hpp"
 
 using namespace betarelax::experiments;
+using betarelax::Configuration;
 namespace fs = std::filesystem;
 
 namespace {
@@ -159,6 +162,43 @@ TEST_F(CampaignFixture, KilledAtAnyMomentResumesWithoutLossOrDuplicates) {
   const std::string after = text_of(dir / "samples.csv");
   EXPECT_EQ(after.substr(0, before.rfind('\n') + 1), before.substr(0, before.rfind('\n') + 1));
   expect_same_campaign(straight, dir);
+}
+
+TEST_F(CampaignFixture, AReplicaThatBlowsUpFailsAloneAndTheOthersGoOn) {
+  // Two samples of the tiny campaign in one batch: the 300 K one as the
+  // campaign runs it, the 500 K one from a glass with two atoms 0.4 A apart
+  // (a broken input: the pair's force throws the chain thermostat so hard it
+  // scales the velocities to zero). The broken replica must end as "failed"
+  // with its diagnostic; the other must give exactly its row of the straight run.
+  const ExperimentConfig config(toml, "tiny");
+  const CampaignParams p = read_campaign(config, glass);
+  const auto points = campaign_points(p, {4.0});
+  SampleBatch b;
+  b.params = p.sample;
+  b.files = p.files;
+  const Configuration ref = spatially_sorted(read_glass(glass, 300));
+  b.glass_at[300] = ref;
+  Configuration broken = in_order_of(read_glass(glass, 500), ref.id);
+  for (int d = 0; d < 3; ++d) broken.x[3 * 1 + d] = broken.x[d] + (d == 0 ? 0.4 : 0.0);
+  b.glass_at[500] = broken;
+  b.center_id = group_center(p.sample, ref, glass);
+  b.points = {points[0], points[1]};  // id 0: 300 K, id 1: 500 K
+  b.replicas = 2;
+  b.sample_dir = [&](const SamplePoint& pt) { return (work / std::to_string(pt.id)).string(); };
+  std::map<long, SampleRecord> records;
+  b.on_finished = [&](const SamplePoint& pt, const SampleRecord& rec) { records[pt.id] = rec; };
+  RunControl ctl;
+  ASSERT_TRUE(run_sample_batch(b, ctl));
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records.at(1).status, "failed");
+  EXPECT_FALSE(records.at(1).json.at("failure").is_null());
+  EXPECT_NE(records.at(1).json.at("failure").at("why").get<std::string>().find("temperature"), std::string::npos)
+      << records.at(1).json.at("failure").dump();
+  const auto straight_rows = rows_by_id(fs::path(straight) / "samples.csv");
+  EXPECT_EQ(records.at(0).status, straight_rows.at("0").at("status"));
+  char exact[40];
+  std::snprintf(exact, sizeof exact, "%.17g", records.at(0).delta_f);
+  EXPECT_EQ(exact, straight_rows.at("0").at("dF_eV"));
 }
 
 TEST(SamplesFile, ACutLastRowIsDroppedOnResumeAndAppendsStayWhole) {

@@ -28,9 +28,13 @@ Configuration spatially_sorted(const Configuration& conf, double cell) {
   std::iota(order.begin(), order.end(), 0);
   std::sort(order.begin(), order.end(),
             [&](int a, int b) { return key[a] != key[b] ? key[a] < key[b] : conf.id[a] < conf.id[b]; });
+  return reordered(conf, order);
+}
+
+Configuration reordered(const Configuration& conf, const std::vector<int>& rows) {
   Configuration out = conf;
-  for (int q = 0; q < n; ++q) {
-    const int i = order[q];
+  for (size_t q = 0; q < rows.size(); ++q) {
+    const int i = rows[q];
     out.id[q] = conf.id[i];
     out.type[q] = conf.type[i];
     for (int d = 0; d < 3; ++d) {

@@ -5,6 +5,8 @@
 /// over the arrays (measured: +7% steps/s on a 4000-atom glass, 2 threads).
 /// Ids travel with their atoms, so every output names atoms as before; only
 /// the order of lines in written files changes.
+#include <vector>
+
 #include "system.hpp"
 
 namespace betarelax {
@@ -12,5 +14,9 @@ namespace betarelax {
 /// Atoms ordered by cell (cubic cells of edge `cell` Å, z-major), then by id:
 /// a fixed rule, so the same configuration always sorts the same way.
 Configuration spatially_sorted(const Configuration& conf, double cell = 4.0);
+
+/// The atoms of `conf` with row q taken from row rows[q] (ids, types,
+/// positions, velocities and image flags travel together).
+Configuration reordered(const Configuration& conf, const std::vector<int>& rows);
 
 }  // namespace betarelax

@@ -124,11 +124,7 @@ CLI::App* add_reproduce_command(CLI::App& app, std::ostream& out, std::ostream& 
     nlohmann::json record = {{"profile", *profile}, {"stages", nlohmann::json::array()}};
     const auto write_record = [&] {
       record["wall_time_s"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      const BuildInfo info = build_info();
-      record["provenance"] = {{"version", info.version},         {"git_revision", info.git_revision},
-                              {"build_type", info.build_type},   {"kokkos_version", info.kokkos_version},
-                              {"execution_space", info.execution_space}, {"concurrency", info.concurrency},
-                              {"device", info.device}};
+      record["provenance"] = provenance_block();
       atomic_write((dir / "reproduce.json").string(), [&](std::ostream& os) { os << record.dump(2) << "\n"; });
     };
     std::vector<std::string> missing;

@@ -24,19 +24,7 @@ Configuration read_glass(const std::string& glass_dir, double temperature) {
 }
 
 Configuration in_order_of(const Configuration& c, const std::vector<int>& ids) {
-  const std::vector<int> rows = rows_of_ids(c, ids);
-  Configuration out = c;
-  for (size_t k = 0; k < rows.size(); ++k) {
-    const int i = rows[k];
-    out.id[k] = c.id[i];
-    out.type[k] = c.type[i];
-    for (int d = 0; d < 3; ++d) {
-      out.x[3 * k + d] = c.x[3 * i + d];
-      if (!c.v.empty()) out.v[3 * k + d] = c.v[3 * i + d];
-      if (!c.image.empty()) out.image[3 * k + d] = c.image[3 * i + d];
-    }
-  }
-  return out;
+  return reordered(c, rows_of_ids(c, ids));
 }
 
 int group_center(const SingleSampleParams& p, const Configuration& ref, const std::string& where) {

@@ -14,12 +14,13 @@
 #include "input_error.hpp"
 #include "lognormal_fit.hpp"
 #include "spectrum_stats.hpp"
+#include "units.hpp"
 
 namespace betarelax::validation {
 namespace {
 
 namespace fs = std::filesystem;
-constexpr double kB = 8.617333262e-5;  // eV/K
+using units::kB;
 
 double parse_number(const std::string& text, const std::string& where) {
   try {

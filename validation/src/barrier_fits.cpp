@@ -8,11 +8,12 @@
 #include "counter_rng.hpp"
 #include "effective_barriers.hpp"
 #include "spectrum_stats.hpp"
+#include "units.hpp"
 
 namespace betarelax::validation {
 namespace {
 
-constexpr double kB = 8.617333262e-5;  // eV/K
+using units::kB;
 
 double pick(const EffectiveBarriers& b, Barrier x) {
   return x == Barrier::para ? b.para : (x == Barrier::seq ? b.seq : b.eff);

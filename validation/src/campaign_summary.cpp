@@ -7,11 +7,12 @@
 #include <sstream>
 
 #include "spectrum_stats.hpp"
+#include "units.hpp"
 
 namespace betarelax::validation {
 namespace {
 
-constexpr double kB = 8.617333262e-5;  // eV/K
+using units::kB;
 using Row = std::map<std::string, std::string>;
 
 nlohmann::json spectrum_json(const std::vector<double>& df, double bin) {

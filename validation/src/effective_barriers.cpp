@@ -6,9 +6,11 @@
 
 #include <boost/math/quadrature/tanh_sinh.hpp>
 
+#include "units.hpp"
+
 namespace betarelax::validation {
 namespace {
-constexpr double kB = 8.617333262e-5;  // eV/K (CODATA 2018)
+using units::kB;
 }
 
 double log_mean_exp(const std::vector<double>& x) {

@@ -1,0 +1,18 @@
+#pragma once
+/// LAMMPS `metal` units and constants, free of Kokkos so host-only code
+/// (the statistics in validation/) shares them.
+
+namespace betarelax {
+
+namespace units {
+/// Boltzmann constant, CODATA 2018 (eV/K). LAMMPS `metal` uses 8.617343e-5;
+/// the 1e-6 relative difference is below every tolerance of the suite.
+constexpr double kB = 8.617333262e-5;
+/// LAMMPS `metal` conversions (force.cpp): m v^2 [amu Å^2/ps^2] -> eV, and
+/// F/m [eV/Å/amu] -> Å/ps^2, and eV/Å^3 -> bar.
+constexpr double mvv2e = 1.0364269e-4;
+constexpr double ftm2v = 1.0 / 1.0364269e-4;
+constexpr double nktv2p = 1.6021765e6;
+}  // namespace units
+
+}  // namespace betarelax

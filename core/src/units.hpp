@@ -13,6 +13,9 @@ constexpr double kB = 8.617333262e-5;
 constexpr double mvv2e = 1.0364269e-4;
 constexpr double ftm2v = 1.0 / 1.0364269e-4;
 constexpr double nktv2p = 1.6021765e6;
+/// SI values (CODATA 2018) for frequencies from Hessians: eV (J) and amu (kg).
+constexpr double kEv_J = 1.602176634e-19;
+constexpr double kAmu_kg = 1.66053906660e-27;
 }  // namespace units
 
 }  // namespace betarelax

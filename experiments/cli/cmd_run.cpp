@@ -50,7 +50,7 @@ CLI::App* add_run_command(CLI::App& app, std::ostream& out, int* status) {
     if (experiments::run_experiment(o->file, o->profile, control)) {
       out << "done: results in " << dir << "\n";
     } else {
-      out << "stopped after " << control.steps_taken << " steps (long runs are checkpointed; a campaign keeps its finished samples); continue with --resume\n";
+      out << "stopped after " << control.steps_taken << " steps (ART: searches); long runs are checkpointed, a campaign keeps its finished samples; continue with --resume\n";
     }
     *status = kOk;
   });

@@ -18,9 +18,7 @@ void add_engine_options(CLI::App& sub, EngineInput& in) {
   sub.add_option("--skin", in.skin, "neighbour-list skin (Å)")->capture_default_str()->check(CLI::PositiveNumber);
 }
 
-Engine load_engine(const EngineInput& in, int n_replicas) {
-  Configuration conf = spatially_sorted(read_lammps_data(in.data));
-  EamFsFile file = read_eam_fs_file(in.potential);
+std::vector<std::string> type_elements(const EngineInput& in, const Configuration& conf, const EamFsFile& file) {
   std::vector<std::string> elements;
   if (!in.elements.empty()) {
     std::stringstream ss(in.elements);
@@ -38,6 +36,13 @@ Engine load_engine(const EngineInput& in, int n_replicas) {
     }
     elements.assign(file.elements.begin(), file.elements.begin() + conf.n_types);
   }
+  return elements;
+}
+
+Engine load_engine(const EngineInput& in, int n_replicas) {
+  Configuration conf = spatially_sorted(read_lammps_data(in.data));
+  EamFsFile file = read_eam_fs_file(in.potential);
+  const std::vector<std::string> elements = type_elements(in, conf, file);
   System sys = make_system(conf, n_replicas);
   ForceField ff = make_force_field(make_eam_fs(file, elements), sys, in.skin);
   return Engine{std::move(conf), std::move(sys), std::move(ff)};

@@ -3,6 +3,9 @@
 /// data file, an eam/fs potential and the element of each atom type.
 #include <memory>
 #include <string>
+#include <vector>
+
+#include "eam_fs_file.hpp"
 
 #include "force_field.hpp"
 #include "system.hpp"
@@ -30,6 +33,10 @@ struct Engine {
   System sys;
   ForceField ff;
 };
+
+/// The element of each atom type: --elements, else the data file's Masses
+/// comments, else the potential's first elements (throws InputError).
+std::vector<std::string> type_elements(const EngineInput& in, const Configuration& conf, const EamFsFile& file);
 
 /// Reads the data file and the potential and binds them (throws InputError).
 Engine load_engine(const EngineInput& in, int n_replicas = 1);

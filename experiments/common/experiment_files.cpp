@@ -5,6 +5,7 @@
 #include "find_file.hpp"
 #include "input_error.hpp"
 #include "install_paths.hpp"
+#include "art_campaign.hpp"
 #include "metad_campaign.hpp"
 #include "run_control.hpp"
 #include "single_sample.hpp"
@@ -21,8 +22,9 @@ bool run_experiment(const std::string& toml_path, const std::string& profile, Ru
   if (kind == "glass_preparation") return run_glass_preparation(config, control);
   if (kind == "single_sample") return run_single_sample(config, control);
   if (kind == "metad_campaign") return run_metad_campaign(config, control);
+  if (kind == "art_comparison") return run_art_comparison(config, control);
   throw InputError(toml_path + ": experiment '" + kind +
-                   "' is not implemented yet (known: glass_preparation, single_sample, metad_campaign)");
+                   "' is not implemented yet (known: glass_preparation, single_sample, metad_campaign, art_comparison)");
 }
 
 }  // namespace betarelax::experiments

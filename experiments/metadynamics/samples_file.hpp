@@ -1,8 +1,6 @@
 #pragma once
-/// samples.csv of a campaign: one row per finished sample, appended so that
-/// a kill at any moment leaves only whole rows. Each row is one write(2) of
-/// the whole line to a file opened O_APPEND, then fsync; a row cut by a
-/// crash (no final newline) is dropped on the next open. The row is written
+/// samples.csv of a campaign: one row per finished sample (a ResultsTable:
+/// whole rows only, whatever the moment of a kill). The row is written
 /// after the sample's own folder is complete, so a row means a finished
 /// sample; a sample without its row is run again.
 ///
@@ -12,16 +10,15 @@
 /// dF_product_eV, nu_harmonic_Hz, frequency_Hz, transition_time_ps,
 /// boosted_time_ps, hills, steps, wall_s, git_revision, backend, config_hash.
 /// Numbers are written with 17 significant digits (exact round trip).
-#include <map>
 #include <string>
 #include <vector>
 
+#include "results_table.hpp"
 #include "sample_run.hpp"
 
 namespace betarelax::experiments {
 
-/// One parsed row: column name → text.
-using SampleRow = std::map<std::string, std::string>;
+using SampleRow = ResultRow;
 
 const std::vector<std::string>& samples_columns();
 
@@ -29,20 +26,10 @@ const std::vector<std::string>& samples_columns();
 std::string samples_row(const SamplePoint& point, const SampleRecord& record, const std::string& git_revision,
                         const std::string& backend, const std::string& config_hash);
 
-class SamplesFile {
+/// samples.csv opened for appending (see ResultsTable).
+class SamplesFile : public ResultsTable {
  public:
-  /// Opens `path`: with `resume`, keeps its whole rows (a cut last line is
-  /// cut off the file); otherwise starts it afresh with the header. Throws
-  /// InputError for a file whose header is not this schema.
-  SamplesFile(const std::string& path, bool resume);
-
-  const std::vector<SampleRow>& rows() const { return rows_; }
-  /// Appends one row durably (write + fsync); throws std::runtime_error naming the file on failure.
-  void append(const std::string& row);
-
- private:
-  std::string path_;
-  std::vector<SampleRow> rows_;
+  SamplesFile(const std::string& path, bool resume) : ResultsTable(path, samples_columns(), "samples", resume) {}
 };
 
 /// Every row of a samples file (header checked, cut last line ignored).

@@ -1,0 +1,246 @@
+#include "art_campaign.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <set>
+
+#include "art_engine.hpp"
+#include "art_spectrum.hpp"
+#include "atom_group.hpp"
+#include "atomic_write.hpp"
+#include "counter_rng.hpp"
+#include "eam_fs_file.hpp"
+#include "events_file.hpp"
+#include "fire.hpp"
+#include "input_error.hpp"
+#include "lammps_data.hpp"
+#include "single_sample.hpp"
+#include "spatial_sort.hpp"
+
+namespace betarelax::experiments {
+namespace fs = std::filesystem;
+
+ArtCampaignParams default_art_params() {
+  ArtCampaignParams p;
+  ArtParams& s = p.art.search;
+  s.atom_dims = 3;
+  s.push_size = 0.1;           // Å: ART nouveau's usual increment
+  s.basin_step = 0.1;          // Å
+  s.perpendicular_steps = 10;
+  s.max_basin_steps = 100;
+  s.eigen_threshold = -0.5;    // eV/Å²: clearly negative against Lanczos noise and soft modes
+  s.lanczos_iterations = 16;
+  s.lanczos_epsilon = 1e-4;    // Å
+  s.lanczos_tolerance = 1e-3;
+  s.force_tolerance = 1e-3;    // eV/Å, largest per-atom force (art_comparison.toml says why)
+  s.max_move = 0.1;            // Å
+  s.fire_dt = 0.05;            // FIRE with unit masses: stable for dt < 2/sqrt(λ_max), λ_max ~ 30 eV/Å²
+  s.fire_dt_max = 0.2;
+  s.max_activation_steps = 2000;
+  s.max_positive_steps = 20;
+  s.over_saddle = 0.1;         // Å along the unit mode
+  s.relax_tolerance = 1e-3;    // eV/Å
+  s.max_relax_steps = 10000;
+  return p;
+}
+
+ArtCampaignParams read_art_campaign(const ExperimentConfig& c, const std::string& glass_dir_override) {
+  ArtCampaignParams p = default_art_params();
+  p.potential = choose_potential(c, "system.potential");
+  p.elements = c.texts("system.elements");
+  const std::string configured = c.text("input.glass_dir");
+  const std::string glass_dir = glass_dir_override.empty() ? configured : glass_dir_override;
+  const double t = c.positive("input.temperature_K");
+  // The 0 K searches start from the inherent structure of the glass the
+  // MetaD samples at this temperature (same atoms, same group centre rule).
+  p.data = (fs::path(glass_dir) / ("glass_" + std::to_string(std::lround(t)) + "K_inherent.data")).string();
+  const std::string centre = c.text("group.center");
+  if (centre != "rule") {
+    try {
+      p.center_id = std::stol(centre);
+    } catch (const std::exception&) {
+      throw InputError(c.path() + ": group.center: \"rule\" or an atom id, not \"" + centre + "\"");
+    }
+  }
+  p.center_element = c.text("group.center_element");
+  p.cutoff = c.positive("group.cutoff_A");
+  p.events = c.integer("art.events");
+  if (p.events < 1) throw InputError(c.path() + ": art.events must be >= 1");
+  p.seed = static_cast<uint64_t>(c.integer("art.seed"));
+  p.skin = c.positive("art.skin_A");
+  p.minimize_ftol = c.positive("art.minimize_ftol_eV_A");
+  p.duplicate_eV = c.positive("art.duplicate_eV");
+  p.histogram_bin = c.positive("art.histogram_bin_eV");
+  p.art.same_minimum_A = c.positive("art.same_minimum_A");
+  p.art.displaced_A = c.positive("art.displaced_A");
+  p.art.hessian_radius_A = c.number("art.hessian_radius_A");
+  p.art.hessian_max_atoms = c.integer("art.hessian_max_atoms");
+  p.art.hessian_step_A = c.positive("art.hessian_step_A");
+  p.art.nu0_Hz = c.positive("art.nu0_Hz");
+  ArtParams& s = p.art.search;
+  s.push_size = c.positive("search.push_A");
+  s.basin_step = c.positive("search.basin_step_A");
+  s.perpendicular_steps = static_cast<int>(c.integer("search.perpendicular_steps"));
+  s.max_basin_steps = static_cast<int>(c.integer("search.max_basin_steps"));
+  s.eigen_threshold = c.number("search.eigen_threshold_eV_A2");
+  if (s.eigen_threshold >= 0) throw InputError(c.path() + ": search.eigen_threshold_eV_A2 must be negative");
+  s.lanczos_iterations = static_cast<int>(c.integer("search.lanczos_iterations"));
+  s.fire_dt = c.positive("search.fire_dt");
+  s.fire_dt_max = c.positive("search.fire_dt_max");
+  s.lanczos_epsilon = c.positive("search.lanczos_epsilon_A");
+  s.lanczos_tolerance = c.positive("search.lanczos_tolerance");
+  s.force_tolerance = c.positive("search.force_tolerance_eV_A");
+  s.max_move = c.positive("search.max_move_A");
+  s.max_activation_steps = static_cast<int>(c.integer("search.max_activation_steps"));
+  s.max_positive_steps = static_cast<int>(c.integer("search.max_positive_steps"));
+  s.over_saddle = c.positive("search.over_saddle_A");
+  s.relax_tolerance = c.positive("search.relax_tolerance_eV_A");
+  s.max_relax_steps = static_cast<int>(c.integer("search.max_relax_steps"));
+  return p;
+}
+
+nlohmann::json to_json(const ArtCampaignParams& p) {
+  const ArtParams& s = p.art.search;
+  return {{"potential", p.potential},
+          {"elements", p.elements},
+          {"data", p.data},
+          {"group", {{"center", p.center_id > 0 ? std::to_string(p.center_id) : "rule"},
+                     {"center_element", p.center_element},
+                     {"cutoff_A", p.cutoff}}},
+          {"events", p.events},
+          {"seed", p.seed},
+          {"skin_A", p.skin},
+          {"minimize_ftol_eV_A", p.minimize_ftol},
+          {"duplicate_eV", p.duplicate_eV},
+          {"histogram_bin_eV", p.histogram_bin},
+          {"same_minimum_A", p.art.same_minimum_A},
+          {"displaced_A", p.art.displaced_A},
+          {"hessian_radius_A", p.art.hessian_radius_A},
+          {"hessian_max_atoms", p.art.hessian_max_atoms},
+          {"hessian_step_A", p.art.hessian_step_A},
+          {"nu0_Hz", p.art.nu0_Hz},
+          {"search", {{"push_A", s.push_size}, {"basin_step_A", s.basin_step},
+                      {"perpendicular_steps", s.perpendicular_steps},
+                      {"max_basin_steps", s.max_basin_steps}, {"eigen_threshold_eV_A2", s.eigen_threshold},
+                      {"lanczos_iterations", s.lanczos_iterations}, {"lanczos_epsilon_A", s.lanczos_epsilon},
+                      {"lanczos_tolerance", s.lanczos_tolerance}, {"force_tolerance_eV_A", s.force_tolerance},
+                      {"max_move_A", s.max_move}, {"fire_dt", s.fire_dt}, {"fire_dt_max", s.fire_dt_max},
+                      {"max_activation_steps", s.max_activation_steps}, {"max_positive_steps", s.max_positive_steps},
+                      {"over_saddle_A", s.over_saddle}, {"relax_tolerance_eV_A", s.relax_tolerance},
+                      {"max_relax_steps", s.max_relax_steps}}}};
+}
+
+bool run_art_campaign(const ArtCampaignParams& p, const nlohmann::json& provenance, const std::string& config_hash,
+                      RunControl& ctl) {
+  const fs::path dir(ctl.out_dir);
+  fs::create_directories(dir / "saddles");
+  fs::create_directories(dir / "minima");
+
+  // The engine on one replica; atoms spatially sorted (ids kept) for the kernels.
+  const Configuration start = spatially_sorted(read_lammps_data(p.data));
+  System sys = make_system(start, 1);
+  ForceField ff = make_force_field(make_eam_fs(read_eam_fs_file(p.potential), p.elements), sys, p.skin);
+  FireParams fp;
+  fp.ftol = p.minimize_ftol;
+  fp.max_steps = 200000;
+  const FireResult fr = fire_minimize(sys, ff, fp).front();
+  if (fr.status != FireStatus::converged) {
+    throw InputError(p.data + ": the starting structure did not minimise to " + std::to_string(p.minimize_ftol) +
+                     " eV/A in " + std::to_string(fr.steps) + " FIRE steps (largest force " + std::to_string(fr.fmax) + ")");
+  }
+  Configuration minimum = extract_replica(sys, 0);
+  minimum.v.clear();
+  const EnergyForce ef = engine_energy_force(sys, ff);
+
+  ArtBasin basin;
+  basin.x = unwrapped_positions(minimum);
+  std::vector<double> f;
+  basin.energy = ef(basin.x, f);
+  SingleSampleParams centre_rule;
+  centre_rule.center_id = p.center_id;
+  centre_rule.center_element = p.center_element;
+  const int center = group_center(centre_rule, minimum, p.data);
+  const AtomGroup group = select_group(minimum, center, p.cutoff);
+  basin.push_rows = group.rows;
+  for (int t : minimum.type) basin.atom_mass.push_back(minimum.mass.at(t));
+  for (int d = 0; d < 3; ++d) basin.box_len[d] = minimum.len[d];
+
+  write_lammps_data((dir / "initial_minimum.data").string(), minimum, "betarelax ART initial minimum (FIRE) of " + p.data);
+  atomic_write((dir / "art.json").string(), [&](std::ostream& os) {
+    os << nlohmann::json{{"experiment", "art_comparison"},
+                         {"params", to_json(p)},
+                         {"atoms", minimum.n_atoms()},
+                         {"initial_minimum", {{"energy_eV", basin.energy}, {"fire_steps", fr.steps}, {"fmax_eV_A", fr.fmax}}},
+                         {"group", {{"center_id", center},
+                                    {"rule", p.center_id > 0 ? "given id" : "atom of " + p.center_element + " nearest the box centre"},
+                                    {"size", group.ids.size()},
+                                    {"ids", group.ids}}},
+                         {"seed_rule", "event seed = hash(seed, ART push stream, event id) >> 1 (core/src/counter_rng.hpp)"},
+                         {"summary_options", validation::to_json(validation::ArtSpectrumOptions{p.duplicate_eV, p.histogram_bin})},
+                         {"provenance", provenance}}
+              .dump(2)
+       << "\n";
+  });
+
+  EventsFile events((dir / "events.csv").string(), ctl.resume);
+  std::set<long> done;
+  for (const ResultRow& row : events.rows()) {
+    if (row.at("config_hash") != config_hash) {
+      throw InputError((dir / "events.csv").string() + ": event " + row.at("id") + " was made with configuration " +
+                       row.at("config_hash") + ", not this one (" + config_hash + "): use another --out folder");
+    }
+    done.insert(std::stol(row.at("id")));
+  }
+  const EventProvenance prov{provenance.at("git_revision").get<std::string>(),
+                             provenance.at("execution_space").get<std::string>(), config_hash};
+  if (ctl.log) {
+    *ctl.log << "[art] " << p.events << " searches (" << done.size() << " done before) from " << p.data << ": "
+             << minimum.n_atoms() << " atoms, E_min " << basin.energy << " eV, group of " << group.ids.size()
+             << " atoms around " << center << "\n";
+  }
+  if (ctl.progress) ctl.progress->start("[art] searches", p.events, static_cast<long>(done.size()), "events");
+  long ran = 0, finished = static_cast<long>(done.size());
+  for (long id = 0; id < p.events; ++id) {
+    if (done.count(id)) continue;
+    if (ctl.stop_after > 0 && ran >= ctl.stop_after) {
+      if (ctl.progress) ctl.progress->finish();
+      return false;
+    }
+    const uint64_t seed = rng::hash(p.seed, rng::kArtPush, static_cast<uint64_t>(id), 0, 0) >> 1;
+    const auto t0 = std::chrono::steady_clock::now();
+    const ArtEventResult ev = run_art_event(ef, basin, p.art, seed);
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const int moved_id = ev.most_displaced_row >= 0 ? minimum.id[ev.most_displaced_row] : 0;
+    if (ev.status == "verified") {
+      const std::string tag = std::to_string(id);
+      write_lammps_data((dir / "saddles" / ("saddle_" + tag + ".data")).string(), at_positions(minimum, ev.saddle),
+                        "betarelax ART saddle of event " + tag + ": E = " + exact(ev.e_saddle) + " eV");
+      write_lammps_data((dir / "minima" / ("final_" + tag + ".data")).string(), at_positions(minimum, ev.final_minimum),
+                        "betarelax ART final minimum of event " + tag + ": E = " + exact(ev.e_final) + " eV");
+    }
+    events.append(events_row(id, seed, basin.energy, ev, moved_id, wall, prov));
+    ++ran;
+    ++finished;
+    ++ctl.steps_taken;  // --stop-after counts searches here
+    if (ctl.progress) ctl.progress->update(finished);
+  }
+  if (ctl.progress) ctl.progress->finish();
+
+  const nlohmann::json summary = validation::art_summary(validation::ArtSpectrumOptions{p.duplicate_eV, p.histogram_bin},
+                                                         read_results_table((dir / "events.csv").string(), events_columns(), "ART events"));
+  atomic_write((dir / "summary.json").string(), [&](std::ostream& os) {
+    nlohmann::json s = summary;
+    s["provenance"] = provenance;
+    os << s.dump(2) << "\n";
+  });
+  if (ctl.log) *ctl.log << validation::art_summary_text(summary);
+  return true;
+}
+
+bool run_art_comparison(const ExperimentConfig& config, RunControl& ctl) {
+  const ArtCampaignParams p = read_art_campaign(config, ctl.glass_dir);
+  config.check_all_used();
+  return run_art_campaign(p, provenance_json(config), config.hash(), ctl);
+}
+
+}  // namespace betarelax::experiments

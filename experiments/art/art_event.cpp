@@ -1,0 +1,153 @@
+#include "art_event.hpp"
+
+#include <cmath>
+
+#include "counter_rng.hpp"
+
+namespace betarelax::experiments {
+namespace {
+
+double dot(const std::vector<double>& a, const std::vector<double>& b) {
+  double s = 0;
+  for (size_t i = 0; i < a.size(); ++i) s += a[i] * b[i];
+  return s;
+}
+
+std::vector<double> along(const std::vector<double>& x, double step, const std::vector<double>& v) {
+  std::vector<double> y(x);
+  for (size_t i = 0; i < y.size(); ++i) y[i] += step * v[i];
+  return y;
+}
+
+/// Rows within r of atom `center`, minimum image.
+std::vector<int> region_around(const std::vector<double>& x, int center, double r, const double* len) {
+  std::vector<int> rows;
+  const size_t n = x.size() / 3;
+  for (size_t i = 0; i < n; ++i) {
+    double d2 = 0;
+    for (int d = 0; d < 3; ++d) {
+      double dx = x[3 * i + d] - x[3 * size_t(center) + d];
+      dx -= len[d] * std::round(dx / len[d]);
+      d2 += dx * dx;
+    }
+    if (d2 <= r * r) rows.push_back(static_cast<int>(i));
+  }
+  return rows;
+}
+
+}  // namespace
+
+double max_atom_distance(const std::vector<double>& a, const std::vector<double>& b) {
+  double largest = 0;
+  for (size_t i = 0; i + 2 < a.size(); i += 3) {
+    double s = 0;
+    for (int d = 0; d < 3; ++d) s += (a[i + d] - b[i + d]) * (a[i + d] - b[i + d]);
+    largest = std::max(largest, s);
+  }
+  return std::sqrt(largest);
+}
+
+std::vector<double> art_push(const ArtBasin& basin, uint64_t seed) {
+  std::vector<double> push(basin.x.size(), 0.0);
+  for (int row : basin.push_rows)
+    for (int d = 0; d < 3; ++d) push[3 * size_t(row) + d] = 2 * rng::uniform(seed, rng::kArtPush, 0, row, d) - 1;
+  return push;
+}
+
+ArtEventResult run_art_event(const EnergyForce& ef, const ArtBasin& basin, const ArtGlassParams& p, uint64_t seed) {
+  ArtEventResult out;
+  const ArtEvent search = art_find_saddle(ef, basin.x, art_push(basin, seed), p.search);
+  out.force_calls = search.force_calls;
+  out.eigenvalue = search.eigenvalue;
+  if (search.status != "saddle") {
+    out.status = search.status;
+    return out;
+  }
+  out.saddle = search.saddle;
+  out.e_saddle = search.energy_saddle;
+  std::vector<double> f(basin.x.size());
+  ef(out.saddle, f);
+  ++out.force_calls;
+  ArtParams per_atom = p.search;
+  per_atom.atom_dims = 3;
+  out.saddle_fmax = force_measure(f, per_atom);
+
+  // Displacement from the minimum to the saddle: which atoms the event moves.
+  const size_t n = basin.x.size() / 3;
+  for (size_t i = 0; i < n; ++i) {
+    double s = 0;
+    for (int d = 0; d < 3; ++d) s += std::pow(out.saddle[3 * i + d] - basin.x[3 * i + d], 2);
+    const double di = std::sqrt(s);
+    if (di > p.displaced_A) ++out.displaced_atoms;
+    if (di > out.max_displacement_A) out.max_displacement_A = di, out.most_displaced_row = static_cast<int>(i);
+  }
+
+  // First order: the second-lowest eigenvalue, with the negative mode (and
+  // the translations) deflated, must be positive.
+  std::vector<double> mode = search.eigenvector;
+  std::vector<double> start = art_push(basin, seed ^ 0x5eedULL);
+  const LowestMode second = lanczos_lowest_mode(ef, out.saddle, f, start, p.search, &mode);
+  out.force_calls += second.force_calls;
+  out.second_eigenvalue = second.eigenvalue;
+  if (!(second.eigenvalue > 0)) {
+    out.status = "higher_order_saddle";
+    return out;
+  }
+
+  // Connected: over the saddle backwards to the initial minimum, forwards to
+  // another one. The mode points away from the initial minimum.
+  std::vector<double> d(out.saddle);
+  for (size_t i = 0; i < d.size(); ++i) d[i] -= basin.x[i];
+  if (dot(mode, d) < 0)
+    for (double& m : mode) m = -m;
+  const Relaxed back = art_relax(ef, along(out.saddle, -p.search.over_saddle, mode), p.search);
+  const Relaxed forward = art_relax(ef, along(out.saddle, p.search.over_saddle, mode), p.search);
+  out.force_calls += back.force_calls + forward.force_calls;
+  if (!back.converged || !forward.converged) {
+    out.status = "relaxation_not_converged";
+    return out;
+  }
+  out.final_minimum = forward.x;
+  out.e_final = forward.energy;
+  if (max_atom_distance(back.x, basin.x) > p.same_minimum_A) {
+    out.status = "not_connected_to_initial";
+    return out;
+  }
+  if (max_atom_distance(forward.x, basin.x) <= p.same_minimum_A) {
+    out.status = "returns_to_initial";
+    return out;
+  }
+
+  // The partial Hessian of the region around the event, at the saddle and at
+  // the minimum: Vineyard's ν*. Holding the atoms outside fixed can only raise
+  // eigenvalues (Cauchy interlacing), so two negative modes in the region
+  // mean a higher-order saddle, and none means the mode reaches further: the
+  // radius doubles until the region holds it, or would exceed
+  // hessian_max_atoms (then no prefactor), or is the whole cell.
+  const size_t n_atoms = basin.x.size() / 3;
+  for (double radius = p.hessian_radius_A; radius > 0; radius *= 2) {
+    const std::vector<int> rows = region_around(basin.x, out.most_displaced_row, radius, basin.box_len);
+    if (static_cast<long>(rows.size()) > p.hessian_max_atoms) break;
+    std::vector<double> masses;
+    for (int r : rows) masses.push_back(basin.atom_mass[r]);
+    const NormalModes at_saddle =
+        normal_modes(partial_hessian(ef, out.saddle, rows, p.hessian_step_A, &out.force_calls), masses);
+    out.hessian_negative = at_saddle.negative;
+    out.hessian_atoms = static_cast<int>(rows.size());
+    if (at_saddle.negative > 1) {
+      out.status = "hessian_not_first_order";
+      return out;
+    }
+    if (at_saddle.negative == 1) {
+      const NormalModes at_minimum =
+          normal_modes(partial_hessian(ef, basin.x, rows, p.hessian_step_A, &out.force_calls), masses);
+      out.prefactor = vineyard_prefactor(at_minimum, at_saddle, p.nu0_Hz);
+      break;
+    }
+    if (rows.size() == n_atoms) break;
+  }
+  out.status = "verified";
+  return out;
+}
+
+}  // namespace betarelax::experiments

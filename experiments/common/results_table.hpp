@@ -1,0 +1,46 @@
+#pragma once
+/// An append-only results table (samples.csv of a campaign, events.csv of
+/// ART): one row per finished item, appended so that a kill at any moment
+/// leaves only whole rows. Each row is one write(2) of the whole line to a
+/// file opened O_APPEND, then fsync; a row cut by a crash (no final newline)
+/// is dropped on the next open. Numbers go in with 17 significant digits
+/// (exact round trip).
+#include <map>
+#include <string>
+#include <vector>
+
+namespace betarelax::experiments {
+
+/// One parsed row: column name → text.
+using ResultRow = std::map<std::string, std::string>;
+
+/// 17 significant digits.
+std::string exact(double x);
+/// Free text made safe for a CSV cell (commas, quotes, newlines → ';').
+std::string csv_cell(std::string s);
+/// Cells joined by commas.
+std::string csv_join(const std::vector<std::string>& cells);
+
+/// Every row of a table (header checked against `columns`, cut last line
+/// ignored); `what` names the kind of file in the error ("samples").
+std::vector<ResultRow> read_results_table(const std::string& path, const std::vector<std::string>& columns,
+                                          const std::string& what);
+
+class ResultsTable {
+ public:
+  /// Opens `path`: with `resume`, keeps its whole rows (a cut last line is
+  /// cut off the file); otherwise starts it afresh with the header. Throws
+  /// InputError for a file whose header is not `columns`.
+  ResultsTable(const std::string& path, std::vector<std::string> columns, std::string what, bool resume);
+
+  const std::vector<ResultRow>& rows() const { return rows_; }
+  /// Appends one row durably (write + fsync); throws std::runtime_error naming the file on failure.
+  void append(const std::string& row);
+
+ private:
+  std::string path_, what_;
+  std::vector<std::string> columns_;
+  std::vector<ResultRow> rows_;
+};
+
+}  // namespace betarelax::experiments

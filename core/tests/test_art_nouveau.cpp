@@ -168,3 +168,20 @@ TEST(ArtNouveau, EveryPushEndsOnAKnownSaddleOrIsCountedAsFailed) {
   EXPECT_LE(failed_outside_a, 6);
   EXPECT_LT(failed, 18);
 }
+
+TEST(ArtNouveau, DeflatedLanczosGivesTheSecondEigenvalue) {
+  // At a Müller–Brown saddle, with the negative mode deflated, Lanczos must
+  // return the analytic Hessian's positive eigenvalue.
+  const ArtParams p = mb_params();
+  const Eigen::Vector2d s = newton({-0.822, 0.624});
+  Eigen::Matrix2d h;
+  mb(s(0), s(1), nullptr, nullptr, &h);
+  Eigen::SelfAdjointEigenSolver<Eigen::Matrix2d> es(h);
+  const std::vector<double> x = {s(0), s(1)};
+  std::vector<double> f(2);
+  muller_brown(x, f);
+  const std::vector<double> lowest = {es.eigenvectors()(0, 0), es.eigenvectors()(1, 0)};
+  const LowestMode second = lanczos_lowest_mode(muller_brown, x, f, {1.0, 1.0}, p, &lowest);
+  EXPECT_NEAR(second.eigenvalue, es.eigenvalues()(1), 1e-3 * std::fabs(es.eigenvalues()(1)));
+  EXPECT_LT(es.eigenvalues()(0), 0);
+}

@@ -14,6 +14,7 @@
 #include "fire.hpp"
 #include "input_error.hpp"
 #include "lammps_data.hpp"
+#include "neighbor_list.hpp"
 #include "single_sample.hpp"
 #include "spatial_sort.hpp"
 
@@ -77,6 +78,7 @@ ArtCampaignParams read_art_campaign(const ExperimentConfig& c, const std::string
   p.art.hessian_max_atoms = c.integer("art.hessian_max_atoms");
   p.art.hessian_step_A = c.positive("art.hessian_step_A");
   p.art.nu0_Hz = c.positive("art.nu0_Hz");
+  p.art.verify_lanczos_iterations = static_cast<int>(c.integer("art.verify_lanczos_iterations"));
   ArtParams& s = p.art.search;
   s.push_size = c.positive("search.push_A");
   s.basin_step = c.positive("search.basin_step_A");
@@ -119,6 +121,7 @@ nlohmann::json to_json(const ArtCampaignParams& p) {
           {"hessian_max_atoms", p.art.hessian_max_atoms},
           {"hessian_step_A", p.art.hessian_step_A},
           {"nu0_Hz", p.art.nu0_Hz},
+          {"verify_lanczos_iterations", p.art.verify_lanczos_iterations},
           {"search", {{"push_A", s.push_size}, {"basin_step_A", s.basin_step},
                       {"perpendicular_steps", s.perpendicular_steps},
                       {"max_basin_steps", s.max_basin_steps}, {"eigen_threshold_eV_A2", s.eigen_threshold},
@@ -208,6 +211,11 @@ bool run_art_campaign(const ArtCampaignParams& p, const nlohmann::json& provenan
     }
     const uint64_t seed = rng::hash(p.seed, rng::kArtPush, static_cast<uint64_t>(id), 0, 0) >> 1;
     const auto t0 = std::chrono::steady_clock::now();
+    // Each event starts from the same engine state (positions wrapped the
+    // same way, list just built), so its result depends on its seed alone,
+    // not on the events run before it in this process.
+    set_replica(sys, 0, minimum);
+    build_neighbor_list(ff.list, sys);
     const ArtEventResult ev = run_art_event(ef, basin, p.art, seed);
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     const int moved_id = ev.most_displaced_row >= 0 ? minimum.id[ev.most_displaced_row] : 0;

@@ -83,10 +83,16 @@ ArtEventResult run_art_event(const EnergyForce& ef, const ArtBasin& basin, const
   }
 
   // First order: the second-lowest eigenvalue, with the negative mode (and
-  // the translations) deflated, must be positive.
+  // the translations) deflated, must be positive. A second unstable mode
+  // need not lie near the event, so Lanczos starts from a random vector over
+  // all atoms and runs a larger Krylov space to a tight tolerance.
   std::vector<double> mode = search.eigenvector;
-  std::vector<double> start = art_push(basin, seed ^ 0x5eedULL);
-  const LowestMode second = lanczos_lowest_mode(ef, out.saddle, f, start, p.search, &mode);
+  std::vector<double> start(basin.x.size());
+  for (size_t k = 0; k < start.size(); ++k) start[k] = 2 * rng::uniform(seed, rng::kArtPush, 1, k, 0) - 1;
+  ArtParams verify = p.search;
+  verify.lanczos_iterations = p.verify_lanczos_iterations;
+  verify.lanczos_tolerance = 1e-6;
+  const LowestMode second = lanczos_lowest_mode(ef, out.saddle, f, start, verify, &mode);
   out.force_calls += second.force_calls;
   out.second_eigenvalue = second.eigenvalue;
   if (!(second.eigenvalue > 0)) {

@@ -23,6 +23,7 @@ struct ArtGlassParams {
   double hessian_radius_A = 5.0; ///< partial Hessian: atoms within this of the most displaced atom; 0: no prefactor
   long hessian_max_atoms = 600;  ///< the radius doubles while the region holds no negative mode, up to this many atoms
   double hessian_step_A = 1e-3;  ///< central-difference step of the partial Hessian (Å)
+  int verify_lanczos_iterations = 60;  ///< Krylov space of the second-eigenvalue check (from a random start over all atoms)
   double nu0_Hz = 2e12;          ///< the paper's attempt frequency (Eq. 2), for ΔS_harm = k_B ln(ν*/ν0)
 };
 

@@ -75,6 +75,22 @@ nlohmann::json run_campaigns_stage(const StageContext& ctx) {
   return record;
 }
 
+/// ART nouveau at 0 K on the same group (§IV.C); finished searches are kept.
+nlohmann::json run_art_stage(const StageContext& ctx) {
+  experiments::Progress progress(ctx.out, &ctx.out == &std::cout && experiments::is_terminal(1));
+  experiments::RunControl control;
+  control.out_dir = (ctx.dir / "art_comparison").string();
+  control.glass_dir = (ctx.dir / "glass_preparation").string();
+  control.resume = true;
+  control.log = &ctx.out;
+  control.progress = &progress;
+  const std::string file = experiments::experiment_file("art_comparison");
+  const auto t0 = std::chrono::steady_clock::now();
+  experiments::run_experiment(file, ctx.profile, control);
+  return {{"status", "done"}, {"folder", control.out_dir}, {"config", file},
+          {"wall_time_s", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()}};
+}
+
 nlohmann::json run_analysis_stage(const StageContext& ctx) {
   const std::string path = analyze_into(ctx.dir.string(), ctx.out);
   return {{"status", "done"}, {"derived", path}};
@@ -91,7 +107,7 @@ const std::vector<Stage>& stages() {
   static const std::vector<Stage> list = {
       {"glass_preparation", "#4", run_glass_stage},
       {"metadynamics_campaigns", "#6", run_campaigns_stage},
-      {"art_comparison", "#8", nullptr},
+      {"art_comparison", "#8", run_art_stage},
       {"analysis", "#7", run_analysis_stage},
       {"validation", "#7", run_validation_stage},
       {"plots", "#9", nullptr},

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "barrier_fits.hpp"
+#include "art_spectrum.hpp"
 #include "campaign_summary.hpp"
 #include "csv_table.hpp"
 #include "effective_barriers.hpp"
@@ -182,6 +183,15 @@ nlohmann::json analyze_results_dir(const std::string& dir, const AnalysisOptions
     const nlohmann::json p = read_json(plan);
     if (!p.contains("summary_options")) throw InputError(plan.string() + ": no summary_options (made by an older betarelax)");
     out["campaigns"][name] = campaign_summary(summary_options_from_json(p.at("summary_options")), read_csv_table(samples.string(), true).rows);
+  }
+  // The ART spectrum (§IV.C, Fig. 4b), recomputed from the raw events with
+  // the options of its plan; `art.mean_dQ_eV` is what the MetaD ΔQ meets.
+  const fs::path art_plan = d / "art_comparison" / "art.json", events = d / "art_comparison" / "events.csv";
+  if (fs::exists(art_plan) && fs::exists(events)) {
+    const nlohmann::json p = read_json(art_plan);
+    out["art"] = art_summary(art_options_from_json(p.value("summary_options", nlohmann::json::object())),
+                             read_csv_table(events.string(), true).rows);
+    out["art"]["events_from"] = events.string();
   }
   if (out.is_null()) {
     throw InputError(dir + ": no campaign results (temperature_sweep/samples.csv, or campaign.json + samples.csv of cluster_size or sample_count)");

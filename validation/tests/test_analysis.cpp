@@ -12,6 +12,7 @@
 #include <random>
 
 #include "analysis.hpp"
+#include "art_spectrum.hpp"
 #include "barrier_fits.hpp"
 #include "effective_barriers.hpp"
 #include "glass_structure.hpp"
@@ -191,4 +192,54 @@ TEST(PaperChecks, AGoodAnalysisPassesAndADoctoredOneFailsByName) {
   const auto jensen = run_paper_checks(broken, "smoke", ref);
   EXPECT_EQ(find(jensen, "jensen_ordering").status, "fail");
   EXPECT_FALSE(required_checks_pass(jensen));
+}
+
+namespace {
+std::map<std::string, std::string> art_row(long id, const std::string& status, double e_saddle, double e_final,
+                                           const std::string& atom, double ds = 0) {
+  const double e_min = -100;
+  std::map<std::string, std::string> r = {{"id", std::to_string(id)}, {"status", status}, {"force_calls", "1000"},
+                                          {"wall_s", "2"}, {"most_displaced_id", atom}, {"dS_harm_kB", ""},
+                                          {"nu_star_Hz", ""}};
+  if (status == "verified") {
+    r["E_saddle_eV"] = std::to_string(e_saddle);
+    r["E_final_eV"] = std::to_string(e_final);
+    r["dQ_eV"] = std::to_string(e_saddle - e_min);
+    r["dS_harm_kB"] = std::to_string(ds);
+    r["nu_star_Hz"] = std::to_string(2e12 * std::exp(ds));
+  }
+  return r;
+}
+}  // namespace
+
+TEST(ArtSpectrum, FailuresAndDuplicatesStayOutOfTheSpectrum) {
+  // Ids out of order on purpose: duplicates are decided in id order.
+  const std::vector<std::map<std::string, std::string>> rows = {
+      art_row(3, "verified", -99.0, -99.5, "7", 1.0),      // 1.0 eV
+      art_row(0, "verified", -98.8, -99.9, "12", -1.0),    // 1.2 eV
+      art_row(1, "lost_negative_curvature", 0, 0, ""),     // failed: counted, not in the spectrum
+      art_row(2, "verified", -98.8004, -99.9003, "12", 0), // event 0 again (within 1e-3 eV, same atom)
+      art_row(4, "verified", -98.8004, -99.9003, "13", 0), // same energies, another atom: distinct
+      art_row(5, "higher_order_saddle", 0, 0, "")};
+  const nlohmann::json s = art_summary(ArtSpectrumOptions{}, rows);
+  EXPECT_EQ(s.at("searches").get<long>(), 6);
+  EXPECT_EQ(s.at("verified").get<long>(), 4);
+  EXPECT_EQ(s.at("distinct").get<long>(), 3);
+  ASSERT_EQ(s.at("duplicates").size(), 1u);
+  EXPECT_EQ(s.at("duplicates")[0].at("id").get<long>(), 2);
+  EXPECT_EQ(s.at("duplicates")[0].at("of").get<long>(), 0);
+  EXPECT_EQ(s.at("by_status").at("lost_negative_curvature").get<long>(), 1);
+  EXPECT_NEAR(s.at("mean_dQ_eV").get<double>(), (1.2 + 1.0 + 1.1996) / 3, 1e-9);
+  EXPECT_NEAR(s.at("force_calls").at("per_distinct_saddle").get<double>(), 6000.0 / 3, 1e-9);
+  EXPECT_NEAR(s.at("harmonic").at("dS_harm_kB").at("mean").get<double>(), 0.0, 1e-9);
+  // A malformed number names the event and the column.
+  auto bad = rows;
+  bad[0]["dQ_eV"] = "nan";
+  try {
+    art_summary(ArtSpectrumOptions{}, bad);
+    FAIL() << "a NaN barrier was accepted";
+  } catch (const betarelax::InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("event 3"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("dQ_eV"), std::string::npos) << e.what();
+  }
 }

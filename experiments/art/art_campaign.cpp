@@ -1,9 +1,11 @@
 #include "art_campaign.hpp"
 
 #include <chrono>
+#include <mutex>
 #include <filesystem>
 #include <set>
 
+#include "art_batch.hpp"
 #include "art_engine.hpp"
 #include "art_spectrum.hpp"
 #include "atom_group.hpp"
@@ -14,6 +16,7 @@
 #include "fire.hpp"
 #include "input_error.hpp"
 #include "lammps_data.hpp"
+#include "metad_campaign.hpp"
 #include "neighbor_list.hpp"
 #include "single_sample.hpp"
 #include "spatial_sort.hpp"
@@ -69,6 +72,7 @@ ArtCampaignParams read_art_campaign(const ExperimentConfig& c, const std::string
   if (p.events < 1) throw InputError(c.path() + ": art.events must be >= 1");
   p.seed = static_cast<uint64_t>(c.integer("art.seed"));
   p.skin = c.positive("art.skin_A");
+  p.replicas = c.integer("art.replicas");
   p.minimize_ftol = c.positive("art.minimize_ftol_eV_A");
   p.duplicate_eV = c.positive("art.duplicate_eV");
   p.histogram_bin = c.positive("art.histogram_bin_eV");
@@ -201,24 +205,26 @@ bool run_art_campaign(const ArtCampaignParams& p, const nlohmann::json& provenan
              << minimum.n_atoms() << " atoms, E_min " << basin.energy << " eV, group of " << group.ids.size()
              << " atoms around " << center << "\n";
   }
+  // The pending events of this invocation, in id order.
+  std::vector<long> pending;
+  for (long id = 0; id < p.events; ++id)
+    if (!done.count(id) && !(ctl.stop_after > 0 && static_cast<long>(pending.size()) >= ctl.stop_after)) pending.push_back(id);
+  const bool cut = static_cast<long>(done.size() + pending.size()) < p.events;
+  const int replicas = std::max(1, std::min<int>(static_cast<int>(pending.size()),
+                                                 ctl.replicas > 0 ? ctl.replicas : (p.replicas > 0 ? static_cast<int>(p.replicas) : default_replicas())));
+  if (ctl.log) *ctl.log << "[art] " << pending.size() << " searches in this run, " << replicas << " replicas\n";
   if (ctl.progress) ctl.progress->start("[art] searches", p.events, static_cast<long>(done.size()), "events");
-  long ran = 0, finished = static_cast<long>(done.size());
-  for (long id = 0; id < p.events; ++id) {
-    if (done.count(id)) continue;
-    if (ctl.stop_after > 0 && ran >= ctl.stop_after) {
-      if (ctl.progress) ctl.progress->finish();
-      return false;
-    }
+  System batch = make_system(minimum, replicas);
+  ForceField batch_ff = make_force_field(ff.potential, batch, p.skin);
+  std::mutex out;  // rows, files and progress from the worker threads
+  long finished = static_cast<long>(done.size());
+  run_art_batch(batch, batch_ff, minimum, pending, [&](const EnergyForce& event_ef, long id) {
     const uint64_t seed = rng::hash(p.seed, rng::kArtPush, static_cast<uint64_t>(id), 0, 0) >> 1;
     const auto t0 = std::chrono::steady_clock::now();
-    // Each event starts from the same engine state (positions wrapped the
-    // same way, list just built), so its result depends on its seed alone,
-    // not on the events run before it in this process.
-    set_replica(sys, 0, minimum);
-    build_neighbor_list(ff.list, sys);
-    const ArtEventResult ev = run_art_event(ef, basin, p.art, seed);
+    const ArtEventResult ev = run_art_event(event_ef, basin, p.art, seed);
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     const int moved_id = ev.most_displaced_row >= 0 ? minimum.id[ev.most_displaced_row] : 0;
+    std::lock_guard<std::mutex> lock(out);
     if (ev.status == "verified") {
       const std::string tag = std::to_string(id);
       write_lammps_data((dir / "saddles" / ("saddle_" + tag + ".data")).string(), at_positions(minimum, ev.saddle),
@@ -227,12 +233,11 @@ bool run_art_campaign(const ArtCampaignParams& p, const nlohmann::json& provenan
                         "betarelax ART final minimum of event " + tag + ": E = " + exact(ev.e_final) + " eV");
     }
     events.append(events_row(id, seed, basin.energy, ev, moved_id, wall, prov));
-    ++ran;
-    ++finished;
     ++ctl.steps_taken;  // --stop-after counts searches here
-    if (ctl.progress) ctl.progress->update(finished);
-  }
+    if (ctl.progress) ctl.progress->update(++finished);
+  });
   if (ctl.progress) ctl.progress->finish();
+  if (cut) return false;
 
   const nlohmann::json summary = validation::art_summary(validation::ArtSpectrumOptions{p.duplicate_eV, p.histogram_bin},
                                                          read_results_table((dir / "events.csv").string(), events_columns(), "ART events"));

@@ -33,6 +33,7 @@ struct ArtCampaignParams {
   long events = 10;
   uint64_t seed = 1;
   double skin = 1.0;                ///< neighbour skin (Å)
+  long replicas = 0;                ///< searches in flight as replicas of one engine; 0: from the backend (results do not depend on it)
   double minimize_ftol = 1e-4;      ///< the initial minimum: engine FIRE to this largest per-atom force (eV/Å)
   double duplicate_eV = 1e-3;       ///< two verified events are one when saddle and final energies agree to this
   double histogram_bin = 0.1;       ///< eV
@@ -50,9 +51,10 @@ ArtCampaignParams read_art_campaign(const ExperimentConfig& config, const std::s
 /// The parameters as JSON (recorded in art.json; hashed for `betarelax art`).
 nlohmann::json to_json(const ArtCampaignParams& p);
 
-/// Runs the pending events into control.out_dir; control.stop_after, if
-/// set, is the number of events this invocation may run. Returns false when
-/// that cut it (finished events are in events.csv; --resume runs the rest).
+/// Runs the pending events into control.out_dir as batches of replicas
+/// (art_batch.hpp; control.replicas overrides p.replicas); control.stop_after,
+/// if set, is the number of events this invocation may run. Returns false
+/// when that cut it (finished events are in events.csv; --resume runs the rest).
 bool run_art_campaign(const ArtCampaignParams& p, const nlohmann::json& provenance, const std::string& config_hash,
                       RunControl& control);
 

@@ -8,6 +8,7 @@
 
 #include "analysis.hpp"
 #include "atomic_write.hpp"
+#include "art_spectrum.hpp"
 #include "cli.hpp"
 #include "input_error.hpp"
 #include "provenance.hpp"
@@ -16,6 +17,7 @@ namespace betarelax::cli {
 namespace {
 
 void print_table(const nlohmann::json& d, std::ostream& out) {
+  if (d.contains("art")) out << validation::art_summary_text(d.at("art"));
   if (!d.contains("per_T")) return;
   out << "   T (K)    n   mean    std   para    seq    eff  (eV)   log-normal p\n";
   for (const auto& [t, e] : d.at("per_T").items()) {

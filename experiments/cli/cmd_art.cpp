@@ -21,6 +21,7 @@ CLI::App* add_art_command(CLI::App& app, std::ostream& out, int* status) {
   struct Options {
     std::string out_dir = "results/art";
     long center = 0, events = 10, stop_after = 0;
+    int replicas = 0;
     double cutoff = 4.0;
     uint64_t seed = 1;
     bool resume = false;
@@ -36,6 +37,8 @@ CLI::App* add_art_command(CLI::App& app, std::ostream& out, int* status) {
   sub->add_option("--seed", o->seed, "campaign seed (each event's is derived from it and its id)")->capture_default_str();
   sub->add_option("--out", o->out_dir, "results directory")->capture_default_str();
   sub->add_flag("--resume", o->resume, "keep the finished events in --out and run the rest");
+  sub->add_option("--replicas", o->replicas, "searches in flight as replicas of one engine (default: 1 on CPU, 128 on a GPU; results do not depend on it)")
+      ->check(CLI::PositiveNumber);
   sub->add_option("--stop-after", o->stop_after, "run at most N searches in this invocation")->check(CLI::PositiveNumber);
   sub->callback([&out, status, in, o] {
     experiments::ArtCampaignParams p = experiments::default_art_params();
@@ -58,6 +61,7 @@ CLI::App* add_art_command(CLI::App& app, std::ostream& out, int* status) {
     control.out_dir = o->out_dir;
     control.resume = o->resume;
     control.stop_after = o->stop_after;
+    control.replicas = o->replicas;
     control.log = &out;
     control.progress = &progress;
     if (experiments::run_art_campaign(p, provenance, hash, control)) {

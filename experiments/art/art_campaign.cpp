@@ -58,14 +58,7 @@ ArtCampaignParams read_art_campaign(const ExperimentConfig& c, const std::string
   // The 0 K searches start from the inherent structure of the glass the
   // MetaD samples at this temperature (same atoms, same group centre rule).
   p.data = (fs::path(glass_dir) / ("glass_" + std::to_string(std::lround(t)) + "K_inherent.data")).string();
-  const std::string centre = c.text("group.center");
-  if (centre != "rule") {
-    try {
-      p.center_id = std::stol(centre);
-    } catch (const std::exception&) {
-      throw InputError(c.path() + ": group.center: \"rule\" or an atom id, not \"" + centre + "\"");
-    }
-  }
+  p.center_id = read_group_center(c);
   p.center_element = c.text("group.center_element");
   p.cutoff = c.positive("group.cutoff_A");
   p.events = c.integer("art.events");
@@ -190,14 +183,7 @@ bool run_art_campaign(const ArtCampaignParams& p, const nlohmann::json& provenan
   });
 
   EventsFile events((dir / "events.csv").string(), ctl.resume);
-  std::set<long> done;
-  for (const ResultRow& row : events.rows()) {
-    if (row.at("config_hash") != config_hash) {
-      throw InputError((dir / "events.csv").string() + ": event " + row.at("id") + " was made with configuration " +
-                       row.at("config_hash") + ", not this one (" + config_hash + "): use another --out folder");
-    }
-    done.insert(std::stol(row.at("id")));
-  }
+  const std::set<long> done = events.finished_ids(config_hash);
   const EventProvenance prov{provenance.at("git_revision").get<std::string>(),
                              provenance.at("execution_space").get<std::string>(), config_hash};
   if (ctl.log) {

@@ -59,6 +59,18 @@ ResultsTable::ResultsTable(const std::string& path, std::vector<std::string> col
   atomic_write(path, [&](std::ostream& os) { os << csv_join(columns_) << "\n"; });
 }
 
+std::set<long> ResultsTable::finished_ids(const std::string& config_hash) const {
+  std::set<long> ids;
+  for (const ResultRow& row : rows_) {
+    if (row.at("config_hash") != config_hash) {
+      throw InputError(path_ + ": " + what_ + " row " + row.at("id") + " was made with configuration " +
+                       row.at("config_hash") + ", not this one (" + config_hash + "): use another --out folder");
+    }
+    ids.insert(std::stol(row.at("id")));
+  }
+  return ids;
+}
+
 void ResultsTable::append(const std::string& row) {
   const std::string line = row + "\n";
   const int fd = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);

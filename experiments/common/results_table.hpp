@@ -6,6 +6,7 @@
 /// is dropped on the next open. Numbers go in with 17 significant digits
 /// (exact round trip).
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,9 @@ class ResultsTable {
   ResultsTable(const std::string& path, std::vector<std::string> columns, std::string what, bool resume);
 
   const std::vector<ResultRow>& rows() const { return rows_; }
+  /// The ids of the rows kept; throws InputError naming the file and the row
+  /// when one was made with another configuration (its `config_hash`).
+  std::set<long> finished_ids(const std::string& config_hash) const;
   /// Appends one row durably (write + fsync); throws std::runtime_error naming the file on failure.
   void append(const std::string& row);
 

@@ -210,14 +210,7 @@ bool run_metad_campaign(const ExperimentConfig& config, RunControl& ctl) {
   });
 
   SamplesFile samples((dir / "samples.csv").string(), ctl.resume);
-  std::set<long> done;
-  for (const SampleRow& row : samples.rows()) {
-    if (row.at("config_hash") != config.hash()) {
-      throw InputError((dir / "samples.csv").string() + ": sample " + row.at("id") + " was made with configuration " +
-                       row.at("config_hash") + ", not this one (" + config.hash() + "): use another --out folder");
-    }
-    done.insert(std::stol(row.at("id")));
-  }
+  const std::set<long> done = samples.finished_ids(config.hash());
   for (const SamplePoint& pt : all) {
     if (!done.count(pt.id)) b.points.push_back(pt);
   }

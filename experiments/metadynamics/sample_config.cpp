@@ -13,6 +13,16 @@ SingleSampleParams read_single_sample(const ExperimentConfig& c, const std::stri
   return p;
 }
 
+long read_group_center(const ExperimentConfig& c) {
+  const std::string centre = c.text("group.center");
+  if (centre == "rule") return 0;
+  try {
+    return std::stol(centre);
+  } catch (const std::exception&) {
+    throw InputError(c.path() + ": group.center: \"rule\" or an atom id, not \"" + centre + "\"");
+  }
+}
+
 SingleSampleParams read_sample_common(const ExperimentConfig& c, const std::string& glass_dir_override) {
   SingleSampleParams p;
   p.potential = choose_potential(c, "system.potential");
@@ -20,16 +30,7 @@ SingleSampleParams read_sample_common(const ExperimentConfig& c, const std::stri
   // The glass folder is a results path: relative to the working directory.
   const std::string configured = c.text("input.glass_dir");
   p.glass_dir = glass_dir_override.empty() ? configured : glass_dir_override;
-  const std::string centre = c.text("group.center");
-  if (centre == "rule") {
-    p.center_id = 0;
-  } else {
-    try {
-      p.center_id = std::stol(centre);
-    } catch (const std::exception&) {
-      throw InputError(c.path() + ": group.center: \"rule\" or an atom id, not \"" + centre + "\"");
-    }
-  }
+  p.center_id = read_group_center(c);
   p.center_element = c.text("group.center_element");
   p.dt_ps = c.positive("md.dt_ps");
   p.t_damp_ps = c.positive("md.t_damp_ps");

@@ -49,6 +49,9 @@ SingleSampleParams read_single_sample(const ExperimentConfig& config, const std:
 /// temperature (input.temperature_K), cutoff (group.cutoff_A) and seed (md.seed).
 SingleSampleParams read_sample_common(const ExperimentConfig& config, const std::string& glass_dir_override);
 
+/// group.center: "rule" (0: the rule's atom) or an atom id (InputError otherwise).
+long read_group_center(const ExperimentConfig& config);
+
 /// The glass at T from a glass preparation's folder (glass_<T>K.data).
 Configuration read_glass(const std::string& glass_dir, double temperature);
 

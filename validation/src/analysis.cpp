@@ -192,6 +192,18 @@ nlohmann::json analyze_results_dir(const std::string& dir, const AnalysisOptions
     out["art"] = art_summary(art_options_from_json(p.value("summary_options", nlohmann::json::object())),
                              read_csv_table(events.string(), true).rows);
     out["art"]["events_from"] = events.string();
+    // Beyond the paper (§V, Fig. 6): how much of ΔS_eff a harmonic saddle
+    // (Vineyard) accounts for; the rest is the anharmonic, many-path entropy
+    // the paper argues for.
+    const nlohmann::json& h = out["art"]["harmonic"];
+    if (h.value("n", 0L) > 0 && out.contains("fits") && out["fits"].contains("eff")) {
+      const double harmonic = h["dS_harm_kB"]["mean"].get<double>(), metad = out["fits"]["eff"]["dS_kB"].get<double>();
+      out["art"]["vs_metad"] = {{"dS_eff_kB", metad},
+                                {"dS_harm_kB_mean", harmonic},
+                                {"beyond_harmonic_kB", metad - harmonic},
+                                {"meaning", "dS_eff (WT-MetaD, linear fit of dF_eff(T)) minus the mean harmonic activation entropy "
+                                            "ln(nu*/nu0) of the verified ART saddles (Vineyard, partial Hessian)"}};
+    }
   }
   if (out.is_null()) {
     throw InputError(dir + ": no campaign results (temperature_sweep/samples.csv, or campaign.json + samples.csv of cluster_size or sample_count)");

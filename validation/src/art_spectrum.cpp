@@ -133,6 +133,10 @@ std::string art_summary_text(const nlohmann::json& s) {
     os << "[art] harmonic (Vineyard) dS = " << s.at("harmonic").at("dS_harm_kB").at("mean").get<double>()
        << " k_B on average, nu* = 10^" << s.at("harmonic").at("log10_nu_star_Hz").at("mean").get<double>() << " Hz\n";
   }
+  if (s.contains("vs_metad")) {
+    os << "[art] WT-MetaD dS_eff = " << s.at("vs_metad").at("dS_eff_kB").get<double>() << " k_B: "
+       << s.at("vs_metad").at("beyond_harmonic_kB").get<double>() << " k_B beyond the harmonic saddles\n";
+  }
   return os.str();
 }
 

@@ -7,7 +7,7 @@ packages=(
   cmake make g++ git patch xz-utils dpkg-dev ca-certificates
   libeigen3-dev libboost-math-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libgnuplot-iostream-dev gnuplot-nox
+  libgnuplot-iostream-dev gnuplot-nox libboost-iostreams-dev libboost-filesystem-dev
   libcli11-dev libtomlplusplus-dev nlohmann-json3-dev libfmt-dev
   lammps lammps-data openmpi-bin libopenmpi-dev
 )

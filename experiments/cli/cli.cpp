@@ -20,7 +20,6 @@ struct PendingCommand {
 };
 
 constexpr PendingCommand kPending[] = {
-    {"plot", "draw Figs. 1-5 and report.md from validated results", "#9"},
     {"bench", "benchmarks against LAMMPS", "#10"},
 };
 
@@ -47,6 +46,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   add_analyze_command(app, out, &status);
   add_rmsd_command(app, out, &status);
   add_art_command(app, out, &status);
+  add_plot_command(app, out, &status);
   for (const PendingCommand& cmd : kPending) {
     CLI::App* sub = app.add_subcommand(cmd.name, std::string(cmd.description) + " [not implemented yet]");
     sub->allow_extras();

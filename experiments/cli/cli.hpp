@@ -40,6 +40,7 @@ std::string analyze_into(const std::string& dir, std::ostream& out);
 nlohmann::json provenance_block();
 CLI::App* add_rmsd_command(CLI::App& app, std::ostream& out, int* status);
 CLI::App* add_art_command(CLI::App& app, std::ostream& out, int* status);
+CLI::App* add_plot_command(CLI::App& app, std::ostream& out, int* status);
 
 /// The glass-stage checks of a glass-preparation folder: printed, written to
 /// structure_validation.json; true when all pass.

@@ -16,6 +16,7 @@
 
 #include "atomic_write.hpp"
 #include "cli.hpp"
+#include "figures.hpp"
 #include "experiment_files.hpp"
 #include "progress.hpp"
 #include "provenance.hpp"
@@ -54,11 +55,12 @@ nlohmann::json run_glass_stage(const StageContext& ctx) {
           {"checks_passed", checks}};
 }
 
-/// The three WT-MetaD campaigns (§III, §IV.A) on the stage's glass; finished
-/// samples are kept, so a second run only writes the summaries again.
+/// The single sample of Fig. 1 and the three WT-MetaD campaigns (§II, §III,
+/// §IV.A) on the stage's glass; finished samples are kept, so a second run
+/// only writes the summaries again.
 nlohmann::json run_campaigns_stage(const StageContext& ctx) {
   nlohmann::json record = {{"status", "done"}, {"campaigns", nlohmann::json::array()}};
-  for (const char* name : {"cluster_size", "sample_count", "temperature_sweep"}) {
+  for (const char* name : {"single_sample", "cluster_size", "sample_count", "temperature_sweep"}) {
     experiments::Progress progress(ctx.out, &ctx.out == &std::cout && experiments::is_terminal(1));
     experiments::RunControl control;
     control.out_dir = (ctx.dir / name).string();
@@ -96,6 +98,15 @@ nlohmann::json run_analysis_stage(const StageContext& ctx) {
   return {{"status", "done"}, {"derived", path}};
 }
 
+nlohmann::json run_plots_stage(const StageContext& ctx) {
+  // Only from validated results: a failed validation leaves no figure (the
+  // user may draw them with `betarelax plot DIR --force`).
+  const plots::PlotOutcome o = plots::plot_results(ctx.dir.string(), false, ctx.out);
+  nlohmann::json figures = nlohmann::json::array();
+  for (const plots::Figure& f : o.figures) figures.push_back({{"name", f.name}, {"drawn", f.drawn}, {"why_not", f.why_not}});
+  return {{"status", o.validated ? "done" : "refused: validation failed"}, {"figures", figures}, {"report", o.report}};
+}
+
 nlohmann::json run_validation_stage(const StageContext& ctx) {
   const bool ok = validate_results(ctx.dir.string(), ctx.profile, ctx.out);
   return {{"status", ok ? "done" : "done, required checks failed"}, {"checks_passed", ok},
@@ -110,7 +121,7 @@ const std::vector<Stage>& stages() {
       {"art_comparison", "#8", run_art_stage},
       {"analysis", "#7", run_analysis_stage},
       {"validation", "#7", run_validation_stage},
-      {"plots", "#9", nullptr},
+      {"plots", "#9", run_plots_stage},
   };
   return list;
 }

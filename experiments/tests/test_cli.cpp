@@ -61,7 +61,7 @@ TEST(Cli, HelpListsEverySubcommand) {
 }
 
 TEST(Cli, PendingSubcommandSaysSoAndFails) {
-  const Result r = run({"art"});
+  const Result r = run({"bench"});
   EXPECT_EQ(r.code, kNotImplemented);
   EXPECT_NE(r.err.find("not implemented yet"), std::string::npos) << r.err;
 }

@@ -1,0 +1,156 @@
+// The figures from a small results directory: the archived smoke run's raw
+// samples (re-analysed here) plus a synthetic RDF, single sample and ART
+// spectrum. Each figure function must write a PNG of the size its script
+// asks for and a PDF; a results directory that failed validation gets no
+// figure and no report unless forced, and a forced figure says NOT VALIDATED.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "analysis.hpp"
+#include "figures.hpp"
+#include "input_error.hpp"
+
+using namespace betarelax::plots;
+namespace fs = std::filesystem;
+
+namespace {
+
+/// Width and height from a PNG's IHDR chunk.
+std::pair<int, int> png_size(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  unsigned char b[24] = {};
+  in.read(reinterpret_cast<char*>(b), 24);
+  if (!(b[1] == 'P' && b[2] == 'N' && b[3] == 'G')) return {0, 0};
+  auto be = [&](int o) { return (b[o] << 24) | (b[o + 1] << 16) | (b[o + 2] << 8) | b[o + 3]; };
+  return {be(16), be(20)};
+}
+
+bool is_pdf(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  char head[5] = {};
+  in.read(head, 4);
+  return std::string(head) == "%PDF" && fs::file_size(p) > 1000;
+}
+
+std::string text_of(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+/// A results directory with every figure's inputs.
+fs::path make_results(const std::string& name, bool passed) {
+  const fs::path dir = fs::temp_directory_path() / ("betarelax_plots_" + name);
+  fs::remove_all(dir);
+  fs::copy(BETARELAX_ARCHIVED_RUN, dir, fs::copy_options::recursive);
+  fs::remove_all(dir / "analysis");
+  fs::create_directories(dir / "glass_preparation");
+  fs::create_directories(dir / "single_sample");
+  fs::create_directories(dir / "art_comparison");
+  {
+    std::ofstream rdf(dir / "glass_preparation" / "rdf_300K.csv");
+    rdf << "r_A,g_total,g_Cu-Cu,g_Cu-Zr,g_Zr-Zr\n";
+    for (int i = 1; i < 400; ++i) {
+      const double r = 0.02 * i, g = r < 2.2 ? 0 : 1 + 2 * std::exp(-8 * (r - 2.8) * (r - 2.8)) * std::cos(2.2 * (r - 2.8));
+      rdf << r << "," << g << "," << 0.9 * g << "," << g << "," << 1.1 * g << "\n";
+    }
+  }
+  std::ofstream(dir / "glass_preparation" / "structure.json")
+      << R"({"glasses": [{"temperature_K": 300.0, "rdf": "rdf_300K.csv", "rdf_landmarks_A": {"first_peak": 2.8, "first_minimum": 3.8}}]})";
+  {
+    std::ofstream cv(dir / "single_sample" / "cv.csv"), fes(dir / "single_sample" / "fes.csv");
+    cv << "step,time_ps,rmsd_A,bias_eV\n";
+    for (int i = 1; i <= 500; ++i) cv << 10 * i << "," << 0.02 * i << "," << (i < 300 ? 0.2 : 1.0) + 0.05 * std::sin(i) << ",0\n";
+    fes << "rmsd_A,bias_eV,free_energy_eV\n";
+    for (int i = 0; i <= 300; ++i) {
+      const double s = 0.005 * i, f = 0.7 * std::pow(std::sin(M_PI * s / 1.1), 2) * (s < 1.1 ? 1 : 0.8);
+      fes << s << "," << 1.5 - f << "," << f << "\n";
+    }
+  }
+  std::ofstream(dir / "single_sample" / "sample.json")
+      << R"({"temperature_K": 300.0, "free_energy": {"found": true, "initial_minimum_A": 0.0, "saddle_A": 0.55, "product_minimum_A": 1.1, "delta_F_eV": 0.7},
+             "transition": {"confirmed": true, "time_ps": 6.0}})";
+  {
+    std::ofstream art(dir / "art_comparison" / "events.csv");
+    art << "id,status,E_saddle_eV,E_final_eV,dQ_eV,most_displaced_id,force_calls,wall_s,dS_harm_kB,nu_star_Hz\n";
+    for (int i = 0; i < 20; ++i) {
+      const double dq = 1.0 + 0.05 * i;
+      art << i << ",verified," << -100 + dq << "," << -100.5 + 0.01 * i << "," << dq << "," << i << ",1000,1,0.5,3e12\n";
+    }
+  }
+  std::ofstream(dir / "art_comparison" / "art.json") << R"({"summary_options": {"duplicate_eV": 0.001, "histogram_bin_eV": 0.1}})";
+  nlohmann::json derived = betarelax::validation::analyze_results_dir(dir.string());
+  derived["provenance"] = {{"git_revision", "test"}, {"execution_space", "Serial"}, {"concurrency", 1}, {"device", "cpu"}};
+  fs::create_directories(dir / "analysis");
+  std::ofstream(dir / "analysis" / "derived.json") << derived.dump(2);
+  std::ofstream(dir / "validation.json") << nlohmann::json{
+      {"passed", passed},
+      {"paper", {{"profile", "smoke"}, {"passed", passed}, {"checks", {{{"id", "dQ_eff"}, {"claim", "dQ"}, {"paper", 1.36}, {"unit", "eV"},
+                  {"measured", 1.2}, {"uncertainty", 0.1}, {"tolerance", 0.5}, {"severity", "expected"}, {"status", "pass"}}}}}}};
+  return dir;
+}
+
+}  // namespace
+
+TEST(Plots, EveryFigureWritesPngOfItsSizeAndPdfAndItsData) {
+  const fs::path dir = make_results("good", true);
+  std::ostringstream log;
+  const PlotOutcome out = plot_results(dir.string(), false, log);
+  ASSERT_TRUE(out.validated) << log.str();
+  ASSERT_EQ(out.figures.size(), 5u);
+  const std::map<std::string, std::pair<int, int>> size = {
+      {"fig1", {1800, 600}}, {"fig2", {1400, 600}}, {"fig3", {1500, 550}}, {"fig4", {1500, 950}}, {"fig5", {1200, 900}}};
+  for (const Figure& f : out.figures) {
+    EXPECT_TRUE(f.drawn) << f.name << ": " << f.why_not;
+    const fs::path png = dir / "figures" / (f.name + ".png"), pdf = dir / "figures" / (f.name + ".pdf");
+    EXPECT_EQ(png_size(png), size.at(f.name)) << png;
+    EXPECT_TRUE(is_pdf(pdf)) << pdf;
+    EXPECT_TRUE(fs::exists(dir / "figures" / (f.name + ".gp")));
+    EXPECT_EQ(text_of(dir / "figures" / (f.name + ".gp")).find("NOT VALIDATED"), std::string::npos);
+  }
+  const std::string report = text_of(dir / "report.md");
+  EXPECT_NE(report.find("![fig4](figures/fig4.png)"), std::string::npos);
+  EXPECT_NE(report.find("`dQ_eff`"), std::string::npos);
+  EXPECT_EQ(report.find("NOT VALIDATED"), std::string::npos);
+}
+
+TEST(Plots, FailedValidationGivesNoFigureUnlessForcedAndThenSaysSo) {
+  const fs::path dir = make_results("failed", false);
+  std::ostringstream log;
+  const PlotOutcome refused = plot_results(dir.string(), false, log);
+  EXPECT_FALSE(refused.validated);
+  EXPECT_TRUE(refused.figures.empty());
+  EXPECT_FALSE(fs::exists(dir / "figures"));
+  EXPECT_FALSE(fs::exists(dir / "report.md"));
+  EXPECT_NE(log.str().find("--force"), std::string::npos);
+
+  const PlotOutcome forced = plot_results(dir.string(), true, log);
+  ASSERT_EQ(forced.figures.size(), 5u);
+  for (const Figure& f : forced.figures) {
+    ASSERT_TRUE(f.drawn) << f.name;
+    EXPECT_NE(text_of(dir / "figures" / (f.name + ".gp")).find("NOT VALIDATED"), std::string::npos) << f.name;
+  }
+  EXPECT_NE(text_of(dir / "report.md").find("NOT VALIDATED"), std::string::npos);
+
+  fs::remove(dir / "validation.json");
+  EXPECT_TRUE(plot_results(dir.string(), false, log).figures.empty());
+  fs::remove_all(dir / "analysis");
+  EXPECT_THROW(plot_results(dir.string(), true, log), betarelax::InputError);
+}
+
+TEST(Plots, AMissingInputIsNamedNotInvented) {
+  FigureContext ctx;
+  ctx.results_dir = (fs::temp_directory_path() / "betarelax_plots_empty").string();
+  ctx.out_dir = ctx.results_dir + "/figures";
+  const Figure f1 = fig1_sample(ctx);
+  EXPECT_FALSE(f1.drawn);
+  EXPECT_NE(f1.why_not.find("single sample"), std::string::npos);
+  const Figure f5 = fig5_arrhenius(ctx, nlohmann::json::object());
+  EXPECT_FALSE(f5.drawn);
+  EXPECT_FALSE(fs::exists(ctx.out_dir + "/fig5.png"));
+}

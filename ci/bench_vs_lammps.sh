@@ -62,5 +62,7 @@ print(f"[bench]   betarelax {ours:10.1f} steps/s  {ours*4000:12.4g} atom-steps/s
 print(f"[bench]   ratio betarelax / LAMMPS = {ours/lmp:.2f}")
 PY
 
-echo "[bench] Google Benchmark (atom-steps/s counters)"
-"$top/build/openmp/core/betarelax_bench" --benchmark_min_time=1 --kokkos-threads="$threads"
+if [ -z "${BETARELAX_BENCH_NO_SUITE:-}" ]; then
+  echo "[bench] Google Benchmark (atom-steps/s counters)"
+  "$top/build/openmp/core/betarelax_bench" --benchmark_min_time=1 --kokkos-threads="$threads"
+fi

@@ -124,3 +124,35 @@ BENCHMARK(BM_MetadBatchStep)
     ->ArgsProduct({{5, 10}, {1, 2, 4, 8, 16}})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
+
+/// The metadynamics part of a step alone: the RMSD CV of a 15-atom group,
+/// the bias and its force on the atoms, on the 4000-atom system (one
+/// replica). Divided by BM_NvtStep/1's time it is the overhead of WT-MetaD
+/// on a step (ci/bench.sh prints it; issue #10's target: <= 2 %).
+static void BM_CvAndBias(benchmark::State& state) {
+  Setup s = make_setup(1);
+  const Configuration c = cuzr_lattice(10);
+  std::vector<int> group;
+  std::vector<double> ref;
+  for (int i = 0; i < 15; ++i) {
+    group.push_back(i);
+    for (int d = 0; d < 3; ++d) ref.push_back(c.x[3 * i + d]);
+  }
+  RmsdCv cv = make_rmsd_cv(s.sys, {group}, {ref});
+  WtMetadParams wp;
+  wp.height0 = 0.01;
+  wp.pace = 1000;
+  WtMetad metad = make_wt_metad(1, wp);
+  compute_rmsd_cv(cv, s.sys);
+  for (int h = 0; h < 200; ++h) wt_metad_deposit(metad, cv.value);  // a bias grid with history
+  long step = 0;
+  for (auto _ : state) {
+    compute_rmsd_cv(cv, s.sys);
+    wt_metad_evaluate(metad, cv.value);
+    apply_cv_force(cv, s.sys, metad.dv_ds);
+    if (++step % wp.pace == 0) wt_metad_deposit(metad, cv.value);
+    Kokkos::fence();
+  }
+  rate(state, s.sys.n_atoms);
+}
+BENCHMARK(BM_CvAndBias)->Unit(benchmark::kMicrosecond)->UseRealTime();

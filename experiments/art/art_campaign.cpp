@@ -1,6 +1,7 @@
 #include "art_campaign.hpp"
 
 #include <chrono>
+#include <memory>
 #include <mutex>
 #include <filesystem>
 #include <set>
@@ -18,6 +19,7 @@
 #include "lammps_data.hpp"
 #include "metad_campaign.hpp"
 #include "neighbor_list.hpp"
+#include "ranks.hpp"
 #include "single_sample.hpp"
 #include "spatial_sort.hpp"
 
@@ -165,6 +167,8 @@ bool run_art_campaign(const ArtCampaignParams& p, const nlohmann::json& provenan
   for (int t : minimum.type) basin.atom_mass.push_back(minimum.mass.at(t));
   for (int d = 0; d < 3; ++d) basin.box_len[d] = minimum.len[d];
 
+  const Ranks r = ranks();
+  if (r.rank == 0) {
   write_lammps_data((dir / "initial_minimum.data").string(), minimum, "betarelax ART initial minimum (FIRE) of " + p.data);
   atomic_write((dir / "art.json").string(), [&](std::ostream& os) {
     os << nlohmann::json{{"experiment", "art_comparison"},
@@ -177,12 +181,19 @@ bool run_art_campaign(const ArtCampaignParams& p, const nlohmann::json& provenan
                                     {"ids", group.ids}}},
                          {"seed_rule", "event seed = hash(seed, ART push stream, event id) >> 1 (core/src/counter_rng.hpp)"},
                          {"summary_options", validation::to_json(validation::ArtSpectrumOptions{p.duplicate_eV, p.histogram_bin})},
+                         {"ranks", r.size},
                          {"provenance", provenance}}
               .dump(2)
        << "\n";
   });
+  }
 
-  EventsFile events((dir / "events.csv").string(), ctl.resume);
+  // Rank 0 opens (or starts) events.csv; every rank appends its own rows.
+  std::unique_ptr<EventsFile> opened;
+  if (r.rank == 0) opened = std::make_unique<EventsFile>((dir / "events.csv").string(), ctl.resume);
+  rank_barrier();
+  if (r.rank != 0) opened = std::make_unique<EventsFile>((dir / "events.csv").string(), true);
+  EventsFile& events = *opened;
   const std::set<long> done = events.finished_ids(config_hash);
   const EventProvenance prov{provenance.at("git_revision").get<std::string>(),
                              provenance.at("execution_space").get<std::string>(), config_hash};
@@ -192,13 +203,22 @@ bool run_art_campaign(const ArtCampaignParams& p, const nlohmann::json& provenan
              << " atoms around " << center << "\n";
   }
   // The pending events of this invocation, in id order.
+  // Events dealt over MPI ranks by id (one rank without mpirun).
   std::vector<long> pending;
-  for (long id = 0; id < p.events; ++id)
-    if (!done.count(id) && !(ctl.stop_after > 0 && static_cast<long>(pending.size()) >= ctl.stop_after)) pending.push_back(id);
-  const bool cut = static_cast<long>(done.size() + pending.size()) < p.events;
+  long mine = 0;
+  for (long id = 0; id < p.events; ++id) {
+    if (done.count(id) || id % r.size != r.rank) continue;
+    ++mine;
+    if (!(ctl.stop_after > 0 && static_cast<long>(pending.size()) >= ctl.stop_after)) pending.push_back(id);
+  }
+  const bool cut = static_cast<long>(pending.size()) < mine;
   const int replicas = std::max(1, std::min<int>(static_cast<int>(pending.size()),
                                                  ctl.replicas > 0 ? ctl.replicas : (p.replicas > 0 ? static_cast<int>(p.replicas) : default_replicas())));
-  if (ctl.log) *ctl.log << "[art] " << pending.size() << " searches in this run, " << replicas << " replicas\n";
+  if (ctl.log) {
+    *ctl.log << "[art] " << pending.size() << " searches in this run, " << replicas << " replicas";
+    if (r.size > 1) *ctl.log << ", rank " << r.rank << " of " << r.size;
+    *ctl.log << "\n";
+  }
   if (ctl.progress) ctl.progress->start("[art] searches", p.events, static_cast<long>(done.size()), "events");
   System batch = make_system(minimum, replicas);
   ForceField batch_ff = make_force_field(ff.potential, batch, p.skin);
@@ -223,10 +243,16 @@ bool run_art_campaign(const ArtCampaignParams& p, const nlohmann::json& provenan
     if (ctl.progress) ctl.progress->update(++finished);
   });
   if (ctl.progress) ctl.progress->finish();
+  rank_barrier();  // every rank's rows are in events.csv
   if (cut) return false;
+  if (r.rank != 0) return true;  // rank 0 summarises
 
-  const nlohmann::json summary = validation::art_summary(validation::ArtSpectrumOptions{p.duplicate_eV, p.histogram_bin},
-                                                         read_results_table((dir / "events.csv").string(), events_columns(), "ART events"));
+  const std::vector<ResultRow> rows = read_results_table((dir / "events.csv").string(), events_columns(), "ART events");
+  if (static_cast<long>(rows.size()) < p.events) {
+    if (ctl.log) *ctl.log << "[art] " << rows.size() << " of " << p.events << " searches in events.csv (another rank was cut): --resume runs the rest\n";
+    return false;
+  }
+  const nlohmann::json summary = validation::art_summary(validation::ArtSpectrumOptions{p.duplicate_eV, p.histogram_bin}, rows);
   atomic_write((dir / "summary.json").string(), [&](std::ostream& os) {
     nlohmann::json s = summary;
     s["provenance"] = provenance;

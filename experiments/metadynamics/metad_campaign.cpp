@@ -7,10 +7,12 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <set>
 
 #include "atom_group.hpp"
 #include "atomic_write.hpp"
+#include "ranks.hpp"
 #include "campaign_summary.hpp"
 #include "counter_rng.hpp"
 #include "input_error.hpp"
@@ -191,7 +193,8 @@ bool run_metad_campaign(const ExperimentConfig& config, RunControl& ctl) {
   }
   const int replicas = ctl.replicas > 0 ? ctl.replicas : (p.replicas > 0 ? static_cast<int>(p.replicas) : default_replicas());
   const nlohmann::json provenance = provenance_json(config);
-  atomic_write((dir / "campaign.json").string(), [&](std::ostream& os) {
+  const Ranks r = ranks();
+  if (r.rank == 0) atomic_write((dir / "campaign.json").string(), [&](std::ostream& os) {
     os << nlohmann::json{{"experiment", "metad_campaign"},
                          {"kind", p.kind},
                          {"glass_dir", p.sample.glass_dir},
@@ -202,6 +205,7 @@ bool run_metad_campaign(const ExperimentConfig& config, RunControl& ctl) {
                          {"cutoff_rule", "numbers are A; names are the RDF landmarks of the glass at the reference temperature (core/src/rdf_landmarks.hpp)"},
                          {"groups", groups},
                          {"replicas", replicas},
+                         {"ranks", r.size},
                          {"summary_options", validation::to_json(summary_options(p))},
                          {"points", points},
                          {"provenance", provenance}}
@@ -209,15 +213,24 @@ bool run_metad_campaign(const ExperimentConfig& config, RunControl& ctl) {
        << "\n";
   });
 
-  SamplesFile samples((dir / "samples.csv").string(), ctl.resume);
+  // Rank 0 opens (or starts) samples.csv; then every rank appends its rows
+  // to it, one O_APPEND write each.
+  std::unique_ptr<SamplesFile> opened;
+  if (r.rank == 0) opened = std::make_unique<SamplesFile>((dir / "samples.csv").string(), ctl.resume);
+  rank_barrier();
+  if (r.rank != 0) opened = std::make_unique<SamplesFile>((dir / "samples.csv").string(), true);
+  SamplesFile& samples = *opened;
   const std::set<long> done = samples.finished_ids(config.hash());
   for (const SamplePoint& pt : all) {
-    if (!done.count(pt.id)) b.points.push_back(pt);
+    // Samples dealt over the ranks by id: a fixed rule, whatever each rank's speed.
+    if (!done.count(pt.id) && pt.id % r.size == r.rank) b.points.push_back(pt);
   }
   if (ctl.log) {
     *ctl.log << "[campaign] " << p.kind << ": " << all.size() << " samples (" << done.size() << " done before), "
              << std::min<long>(replicas, static_cast<long>(b.points.size())) << " replicas of " << ref.n_atoms()
-             << " atoms\n";
+             << " atoms";
+    if (r.size > 1) *ctl.log << "; rank " << r.rank << " of " << r.size << " runs " << b.points.size();
+    *ctl.log << "\n";
   }
   b.replicas = replicas;
   b.provenance = provenance;
@@ -230,9 +243,16 @@ bool run_metad_campaign(const ExperimentConfig& config, RunControl& ctl) {
   b.label = "[campaign] " + p.kind + ":";
   b.done_before = static_cast<long>(done.size());
   b.total = static_cast<long>(all.size());
-  if (!run_sample_batch(b, ctl)) return false;  // --stop-after: finished samples are in
-
-  const nlohmann::json summary = validation::campaign_summary(summary_options(p), read_samples_file((dir / "samples.csv").string()));
+  const bool finished = run_sample_batch(b, ctl);
+  rank_barrier();  // every rank's rows are in samples.csv
+  if (!finished) return false;  // --stop-after: finished samples are in
+  if (r.rank != 0) return true;  // rank 0 summarises
+  const std::vector<SampleRow> rows = read_samples_file((dir / "samples.csv").string());
+  if (rows.size() < all.size()) {
+    if (ctl.log) *ctl.log << "[campaign] " << rows.size() << " of " << all.size() << " samples in samples.csv (another rank was cut): --resume runs the rest\n";
+    return false;
+  }
+  const nlohmann::json summary = validation::campaign_summary(summary_options(p), rows);
   atomic_write((dir / "summary.json").string(), [&](std::ostream& os) {
     nlohmann::json s = summary;
     s["provenance"] = provenance;

@@ -302,3 +302,13 @@ TEST(CampaignToml, SampleSectionsAtThePaperProfileAreTheSingleSamples) {
     EXPECT_EQ(c.texts("system.potential"), single.texts("system.potential")) << name;
   }
 }
+
+TEST(CampaignRanks, TwoRanksWroteEverySampleOfTheStraightRunOnce) {
+  // ctest campaign.two_ranks ran the tiny campaign under `mpirun -np 2`:
+  // every row, bias, hills and CV trace as the one-process run, no sample
+  // twice, and rank 0's summary over all of them.
+  const fs::path ranks = BETARELAX_CAMPAIGN_RANKS, straight = BETARELAX_CAMPAIGN_STRAIGHT;
+  expect_same_campaign(straight, ranks);
+  EXPECT_EQ(text_of(straight / "summary.json").size() > 0, true);
+  EXPECT_TRUE(fs::exists(ranks / "summary.json"));
+}

@@ -189,10 +189,7 @@ bool run_art_campaign(const ArtCampaignParams& p, const nlohmann::json& provenan
   }
 
   // Rank 0 opens (or starts) events.csv; every rank appends its own rows.
-  std::unique_ptr<EventsFile> opened;
-  if (r.rank == 0) opened = std::make_unique<EventsFile>((dir / "events.csv").string(), ctl.resume);
-  rank_barrier();
-  if (r.rank != 0) opened = std::make_unique<EventsFile>((dir / "events.csv").string(), true);
+  const auto opened = open_for_all_ranks<EventsFile>((dir / "events.csv").string(), ctl.resume);
   EventsFile& events = *opened;
   const std::set<long> done = events.finished_ids(config_hash);
   const EventProvenance prov{provenance.at("git_revision").get<std::string>(),

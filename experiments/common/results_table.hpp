@@ -6,9 +6,12 @@
 /// is dropped on the next open. Numbers go in with 17 significant digits
 /// (exact round trip).
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
+
+#include "ranks.hpp"
 
 namespace betarelax::experiments {
 
@@ -46,5 +49,17 @@ class ResultsTable {
   std::vector<std::string> columns_;
   std::vector<ResultRow> rows_;
 };
+
+/// A table every MPI rank appends to: rank 0 opens it (or starts it afresh),
+/// then the others open what it left, so all write one file.
+template <class Table>
+std::unique_ptr<Table> open_for_all_ranks(const std::string& path, bool resume) {
+  std::unique_ptr<Table> table;
+  const Ranks r = ranks();
+  if (r.rank == 0) table = std::make_unique<Table>(path, resume);
+  rank_barrier();
+  if (r.rank != 0) table = std::make_unique<Table>(path, true);
+  return table;
+}
 
 }  // namespace betarelax::experiments

@@ -215,10 +215,7 @@ bool run_metad_campaign(const ExperimentConfig& config, RunControl& ctl) {
 
   // Rank 0 opens (or starts) samples.csv; then every rank appends its rows
   // to it, one O_APPEND write each.
-  std::unique_ptr<SamplesFile> opened;
-  if (r.rank == 0) opened = std::make_unique<SamplesFile>((dir / "samples.csv").string(), ctl.resume);
-  rank_barrier();
-  if (r.rank != 0) opened = std::make_unique<SamplesFile>((dir / "samples.csv").string(), true);
+  const auto opened = open_for_all_ranks<SamplesFile>((dir / "samples.csv").string(), ctl.resume);
   SamplesFile& samples = *opened;
   const std::set<long> done = samples.finished_ids(config.hash());
   for (const SamplePoint& pt : all) {

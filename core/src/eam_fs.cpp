@@ -52,6 +52,9 @@ SplineTable to_device(const char* label, const HostSpline& h) {
   return table;
 }
 
+/// How many half-list entries ahead pair_forces fetches its table rows.
+constexpr int kAhead = 8;
+
 /// Knot index m and fraction p of x on a grid of spacing 1/rd, as pair_eam.
 KOKKOS_INLINE_FUNCTION void knot(double x, double rd, int n, int& m, double& p) {
   p = x * rd + 1.0;
@@ -61,7 +64,9 @@ KOKKOS_INLINE_FUNCTION void knot(double x, double rd, int n, int& m, double& p) 
   p = p < 1.0 ? p : 1.0;
 }
 
-/// Pass 1 over half-list pairs: r, and the density each atom gives the other.
+/// Pass 1, each atom over the pairs it owns: r, the density the partner
+/// gives this atom (summed here) and the density this atom gives the partner
+/// (left in the pair slot).
 void pair_densities(const EamFs& pot, const System& sys, const NeighborList& list, const EamWork& work) {
   const int n = sys.n_atoms;
   auto x = sys.x;
@@ -71,6 +76,7 @@ void pair_densities(const EamFs& pot, const System& sys, const NeighborList& lis
   auto half_count = list.half_count;
   auto pair_rho = work.pair_rho;
   auto pair_r = work.pair_r;
+  auto rho_out = work.rho;
   auto rho_pair = pot.rho_pair;
   const double rdr = pot.rdr, cutforcesq = pot.cutforcesq;
   const int nr = pot.nr, nt = pot.n_types, max_half = list.max_half;
@@ -81,6 +87,7 @@ void pair_densities(const EamFs& pot, const System& sys, const NeighborList& lis
         const int itype = type(static_cast<int>(k - size_t(r) * n));
         const double xi = x(k, 0), yi = x(k, 1), zi = x(k, 2);
         const double lx = len(r, 0), ly = len(r, 1), lz = len(r, 2);
+        double rho = 0.0;
         const int nh = half_count(k);
         for (int c = 0; c < nh; ++c) {
           const int j = half(k, c);
@@ -92,7 +99,9 @@ void pair_densities(const EamFs& pot, const System& sys, const NeighborList& lis
           const double rsq = dx * dx + dy * dy + dz * dz;
           // Half lists hold the pairs inside the cutoff first (neighbor_list.cpp),
           // so this branch is taken for a prefix of the list and predicted well.
-          double rho_i = 0.0, rho_j = 0.0, rij = 0.0;
+          // (The density table fits in L2: prefetching its rows, as pair_forces
+          // does, measured slower here.)
+          double rho_j = 0.0, rij = 0.0;
           if (rsq < cutforcesq) {
             rij = kmath::sqrt(rsq);
             int m;
@@ -100,23 +109,24 @@ void pair_densities(const EamFs& pot, const System& sys, const NeighborList& lis
             knot(rij, rdr, nr, m, p);
             const int jtype = type(j);
             const int ji = jtype * nt + itype, ij = itype * nt + jtype;
-            rho_i = ((rho_pair(ji, m, 0) * p + rho_pair(ji, m, 1)) * p + rho_pair(ji, m, 2)) * p + rho_pair(ji, m, 3);
+            rho += ((rho_pair(ji, m, 0) * p + rho_pair(ji, m, 1)) * p + rho_pair(ji, m, 2)) * p + rho_pair(ji, m, 3);
             rho_j = ((rho_pair(ij, m, 0) * p + rho_pair(ij, m, 1)) * p + rho_pair(ij, m, 2)) * p + rho_pair(ij, m, 3);
           }
-          pair_rho(s, 0) = rho_i;
-          pair_rho(s, 1) = rho_j;
+          pair_rho(s) = rho_j;
           pair_r(s) = rij;  // 0 marks a pair beyond the cutoff
         }
+        rho_out(k) = rho;
       });
 }
 
-/// Pass 2 over atoms: ρ_i gathered in full-list order, then F(ρ_i), F'(ρ_i).
+/// Pass 2 over atoms: ρ_i completed with the densities left by the owners of
+/// the other pairs, then F(ρ_i), F'(ρ_i).
 template <bool EnergyVirial>
 void embedding(const EamFs& pot, const System& sys, const NeighborList& list, const EamWork& work) {
   const int n = sys.n_atoms;
   auto type = sys.type;
-  auto count = list.count;
-  auto slot = list.slot;
+  auto reverse = list.reverse;
+  auto reverse_count = list.reverse_count;
   auto pair_rho = work.pair_rho;
   auto rho_out = work.rho;
   auto fp_out = work.fp;
@@ -128,12 +138,9 @@ void embedding(const EamFs& pot, const System& sys, const NeighborList& list, co
   Kokkos::parallel_for(
       EnergyVirial ? "eam_fs::embedding_energy" : "eam_fs::embedding",
       Kokkos::RangePolicy<ExecSpace>(0, size_t(n) * sys.n_replicas), KOKKOS_LAMBDA(const size_t k) {
-        double rho = 0.0;
-        const int nn = count(k);
-        for (int c = 0; c < nn; ++c) {
-          const int code = slot(k, c);
-          rho += pair_rho(code >> 1, code & 1);
-        }
+        double rho = rho_out(k);
+        const int nrev = reverse_count(k);
+        for (int c = 0; c < nrev; ++c) rho += pair_rho(reverse(k, c));
         rho_out(k) = rho;
         double p = rho * rdrho + 1.0;
         int m = static_cast<int>(p);
@@ -152,17 +159,26 @@ void embedding(const EamFs& pot, const System& sys, const NeighborList& list, co
       });
 }
 
-/// Pass 3 over half-list pairs: F_pair / r from both embedding slopes and φ'.
+/// Pass 3, each atom over the pairs it owns: F_pair from both embedding
+/// slopes and φ' (LAMMPS's fpair); this atom's force summed here, the
+/// partner's (and, with energies, half of φ and of the pair virial) left in
+/// the pair slot.
 template <bool EnergyVirial>
 void pair_forces(const EamFs& pot, const System& sys, const NeighborList& list, const EamWork& work) {
   const int n = sys.n_atoms;
+  auto x = sys.x;
+  auto f = sys.f;
+  auto len = sys.box_len;
   auto type = sys.type;
   auto half = list.half;
   auto half_count = list.half_count;
   auto fp = work.fp;
   auto pair_r = work.pair_r;
-  auto pair_f = work.pair_f;
+  auto pair_force = work.pair_force;
   auto pair_phi = work.pair_phi;
+  auto pair_virial = work.pair_virial;
+  auto pe_atom = work.pe_atom;
+  auto virial_atom = work.virial_atom;
   auto tab = pot.force_pair;
   const double rdr = pot.rdr;
   const int nr = pot.nr, nt = pot.n_types, max_half = list.max_half;
@@ -171,17 +187,35 @@ void pair_forces(const EamFs& pot, const System& sys, const NeighborList& list, 
       Kokkos::RangePolicy<ExecSpace>(0, size_t(n) * sys.n_replicas), KOKKOS_LAMBDA(const size_t k) {
         const int r = static_cast<int>(k / n);
         const int itype = type(static_cast<int>(k - size_t(r) * n));
+        const double xi = x(k, 0), yi = x(k, 1), zi = x(k, 2);
+        const double lx = len(r, 0), ly = len(r, 1), lz = len(r, 2);
         const double fpi = fp(k);
+        double fx = 0.0, fy = 0.0, fz = 0.0, e_pair = 0.0;
+        double v[6] = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
         const int nh = half_count(k);
         for (int c = 0; c < nh; ++c) {
           const size_t s = k * max_half + c;
+          // The table rows are random in r and too large for L2: fetch the
+          // row of a pair kAhead entries on while this one is computed.
+          if (c + kAhead < nh) {
+            int m_ahead;
+            double p_ahead;
+            knot(pair_r(s + kAhead), rdr, nr, m_ahead, p_ahead);
+            const int tp_ahead = itype * nt + type(half(k, c + kAhead));
+            kmath::prefetch(&tab(tp_ahead, m_ahead, 0));
+            kmath::prefetch(&tab(tp_ahead, m_ahead, 8));
+          }
           const double rij = pair_r(s);
           if (rij == 0.0) {  // beyond the cutoff (inside-first lists: a predictable branch)
-            pair_f(s) = 0.0;
-            if (EnergyVirial) pair_phi(s) = 0.0;
+            for (int d = 0; d < 3; ++d) pair_force(s, d) = 0.0;
+            if (EnergyVirial) {
+              pair_phi(s) = 0.0;
+              for (int a = 0; a < 6; ++a) pair_virial(s, a) = 0.0;
+            }
             continue;
           }
           const int j = half(k, c);
+          const size_t kj = size_t(r) * n + j;
           int m;
           double p;
           knot(rij, rdr, nr, m, p);
@@ -194,55 +228,27 @@ void pair_forces(const EamFs& pot, const System& sys, const NeighborList& list, 
           const double recip = 1.0 / rij;
           const double phi = z2 * recip;
           const double phip = z2p * recip - phi * recip;
-          const double psip = fpi * rhojp + fp(size_t(r) * n + j) * rhoip + phip;
-          pair_f(s) = -psip * recip;
-          if (EnergyVirial) pair_phi(s) = phi;
-        }
-      });
-}
-
-/// Pass 4 over atoms: forces (and energies, virials) gathered in full-list order.
-template <bool EnergyVirial>
-void gather_forces(const System& sys, const NeighborList& list, const EamWork& work) {
-  const int n = sys.n_atoms;
-  auto x = sys.x;
-  auto f = sys.f;
-  auto len = sys.box_len;
-  auto neighbors = list.neighbors;
-  auto count = list.count;
-  auto slot = list.slot;
-  auto pair_f = work.pair_f;
-  auto pair_phi = work.pair_phi;
-  auto pe_atom = work.pe_atom;
-  auto virial_atom = work.virial_atom;
-  Kokkos::parallel_for(
-      EnergyVirial ? "eam_fs::gather_forces_energy_virial" : "eam_fs::gather_forces",
-      Kokkos::RangePolicy<ExecSpace>(0, size_t(n) * sys.n_replicas), KOKKOS_LAMBDA(const size_t k) {
-        const int r = static_cast<int>(k / n);
-        const double xi = x(k, 0), yi = x(k, 1), zi = x(k, 2);
-        const double lx = len(r, 0), ly = len(r, 1), lz = len(r, 2);
-        double fx = 0.0, fy = 0.0, fz = 0.0, e_pair = 0.0;
-        double v0 = 0.0, v1 = 0.0, v2 = 0.0, v3 = 0.0, v4 = 0.0, v5 = 0.0;
-        const int nn = count(k);
-        for (int c = 0; c < nn; ++c) {
-          const size_t s = static_cast<size_t>(slot(k, c) >> 1);
-          const double fpair = pair_f(s);  // 0 beyond the cutoff: no branch to mispredict
-          const size_t kj = size_t(r) * n + neighbors(k, c);
+          const double psip = fpi * rhojp + fp(kj) * rhoip + phip;
+          const double fpair = -psip * recip;
           const double dx = kmath::near_image(xi - x(kj, 0), lx);
           const double dy = kmath::near_image(yi - x(kj, 1), ly);
           const double dz = kmath::near_image(zi - x(kj, 2), lz);
           fx += dx * fpair;
           fy += dy * fpair;
           fz += dz * fpair;
+          pair_force(s, 0) = -(dx * fpair);
+          pair_force(s, 1) = -(dy * fpair);
+          pair_force(s, 2) = -(dz * fpair);
           if (EnergyVirial) {
-            // Each pair is gathered from both ends: half to each atom.
-            e_pair += 0.5 * pair_phi(s);
-            v0 += 0.5 * dx * dx * fpair;
-            v1 += 0.5 * dy * dy * fpair;
-            v2 += 0.5 * dz * dz * fpair;
-            v3 += 0.5 * dx * dy * fpair;
-            v4 += 0.5 * dx * dz * fpair;
-            v5 += 0.5 * dy * dz * fpair;
+            // Each atom of the pair takes half of φ and of the pair virial.
+            const double w[6] = {0.5 * dx * dx * fpair, 0.5 * dy * dy * fpair, 0.5 * dz * dz * fpair,
+                                 0.5 * dx * dy * fpair, 0.5 * dx * dz * fpair, 0.5 * dy * dz * fpair};
+            e_pair += 0.5 * phi;
+            pair_phi(s) = phi;
+            for (int a = 0; a < 6; ++a) {
+              v[a] += w[a];
+              pair_virial(s, a) = w[a];
+            }
           }
         }
         f(k, 0) = fx;
@@ -250,12 +256,44 @@ void gather_forces(const System& sys, const NeighborList& list, const EamWork& w
         f(k, 2) = fz;
         if (EnergyVirial) {
           pe_atom(k) += e_pair;
-          virial_atom(k, 0) = v0;
-          virial_atom(k, 1) = v1;
-          virial_atom(k, 2) = v2;
-          virial_atom(k, 3) = v3;
-          virial_atom(k, 4) = v4;
-          virial_atom(k, 5) = v5;
+          for (int a = 0; a < 6; ++a) virial_atom(k, a) = v[a];
+        }
+      });
+}
+
+/// Pass 4 over atoms: the shares left by the owners of the other pairs.
+template <bool EnergyVirial>
+void gather_forces(const System& sys, const NeighborList& list, const EamWork& work) {
+  auto f = sys.f;
+  auto reverse = list.reverse;
+  auto reverse_count = list.reverse_count;
+  auto pair_force = work.pair_force;
+  auto pair_phi = work.pair_phi;
+  auto pair_virial = work.pair_virial;
+  auto pe_atom = work.pe_atom;
+  auto virial_atom = work.virial_atom;
+  Kokkos::parallel_for(
+      EnergyVirial ? "eam_fs::gather_forces_energy_virial" : "eam_fs::gather_forces",
+      Kokkos::RangePolicy<ExecSpace>(0, size_t(sys.n_atoms) * sys.n_replicas), KOKKOS_LAMBDA(const size_t k) {
+        double fx = f(k, 0), fy = f(k, 1), fz = f(k, 2), e_pair = 0.0;
+        double v[6] = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
+        const int nrev = reverse_count(k);
+        for (int c = 0; c < nrev; ++c) {
+          const int s = reverse(k, c);
+          fx += pair_force(s, 0);  // 0 beyond the cutoff: no branch to mispredict
+          fy += pair_force(s, 1);
+          fz += pair_force(s, 2);
+          if (EnergyVirial) {
+            e_pair += 0.5 * pair_phi(s);
+            for (int a = 0; a < 6; ++a) v[a] += pair_virial(s, a);
+          }
+        }
+        f(k, 0) = fx;
+        f(k, 1) = fy;
+        f(k, 2) = fz;
+        if (EnergyVirial) {
+          pe_atom(k) += e_pair;
+          for (int a = 0; a < 6; ++a) virial_atom(k, a) += v[a];
         }
       });
 }
@@ -358,10 +396,13 @@ EamWork make_eam_work(const System& sys) {
 void compute_eam_fs(const EamFs& pot, System& sys, const NeighborList& list, EamWork& work, bool energy_virial) {
   const size_t slots = size_t(sys.n_atoms) * sys.n_replicas * list.max_half;
   if (work.pair_r.extent(0) < slots) {
-    work.pair_rho = Kokkos::View<double* [2], MemSpace>("eam::pair_rho", slots);
+    work.pair_rho = RealView("eam::pair_rho", slots);
     work.pair_r = RealView("eam::pair_r", slots);
-    work.pair_f = RealView("eam::pair_f", slots);
+    work.pair_force = Kokkos::View<double* [3], MemSpace>("eam::pair_force", slots);
+  }
+  if (energy_virial && work.pair_phi.extent(0) < slots) {  // energies are asked for on few steps
     work.pair_phi = RealView("eam::pair_phi", slots);
+    work.pair_virial = Kokkos::View<double* [6], MemSpace>("eam::pair_virial", slots);
   }
   if (energy_virial) {
     eam_passes<true>(pot, sys, list, work);

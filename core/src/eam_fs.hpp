@@ -4,10 +4,11 @@
 /// Tables are turned into the same per-knot cubic coefficients as LAMMPS's
 /// pair_eam (interpolate(): 4th-order finite-difference slopes, Hermite
 /// cubics) and evaluated with the same arithmetic, so energies and forces
-/// agree with `lmp` to round-off. Each pair is evaluated once, from its
-/// half-list entry, into a pair slot (densities both ways, then the pair
-/// force); atoms gather their sums from the slots in full-list order, so no
-/// atomics are needed and the result does not depend on the thread count.
+/// agree with `lmp` to round-off. Each pair is evaluated once, by the atom
+/// that owns it (neighbor_list.hpp), which sums its own share and leaves the
+/// partner's in a pair slot; atoms then add the shares left for them in
+/// full-list order, so no atomics are needed and the result does not depend
+/// on the thread count.
 #include <string>
 #include <vector>
 
@@ -50,10 +51,11 @@ EamFs make_eam_fs(const EamFsFile& file, const std::vector<std::string>& type_el
 
 /// Work arrays of a force computation and its per-replica results.
 struct EamWork {
-  Kokkos::View<double* [2], MemSpace> pair_rho;  ///< per pair slot: density at i due to j, at j due to i
-  RealView pair_r;                                ///< per pair slot: distance (Å), 0 beyond the cutoff
-  RealView pair_f;                                ///< per pair slot: F_pair / r (eV/Å²), as LAMMPS's fpair
-  RealView pair_phi;                              ///< per pair slot: φ(r) (eV), filled when energy is asked
+  RealView pair_rho;                               ///< per pair slot: density at the partner due to the owner
+  RealView pair_r;                                 ///< per pair slot: distance (Å), 0 beyond the cutoff
+  Kokkos::View<double* [3], MemSpace> pair_force;  ///< per pair slot: the pair's force on the partner (eV/Å)
+  RealView pair_phi;                               ///< per pair slot: φ(r) (eV), when energy is asked
+  Kokkos::View<double* [6], MemSpace> pair_virial;  ///< per pair slot: half the pair virial (eV), when asked
   RealView rho;                                   ///< host electron density per atom
   RealView fp;                                    ///< F'(ρ) per atom
   RealView pe_atom;                               ///< per-atom energy (eV), filled when energy is asked

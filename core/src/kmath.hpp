@@ -22,6 +22,16 @@ using Kokkos::Experimental::log;
 using Kokkos::Experimental::sqrt;
 #endif
 
+/// A hint that `p` will be read soon (host CPUs only; a no-op in device code,
+/// where the GPU hides latency with other warps instead).
+KOKKOS_INLINE_FUNCTION void prefetch(const void* p) {
+#if defined(__GNUC__) && !defined(__CUDA_ARCH__) && !defined(__HIP_DEVICE_COMPILE__)
+  __builtin_prefetch(p);
+#else
+  (void)p;
+#endif
+}
+
 /// Minimum-image difference along one periodic axis of length `len`.
 KOKKOS_INLINE_FUNCTION double min_image(double d, double len, double inv_len) {
   return d - len * floor(d * inv_len + 0.5);

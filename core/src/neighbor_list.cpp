@@ -52,8 +52,23 @@ void check_box(const System& sys, double cut) {
 /// gives every atom about half of its neighbours.
 KOKKOS_INLINE_FUNCTION bool owns_pair(int i, int j) { return (i < j) == (((i + j) & 1) != 0); }
 
-/// Half lists and the slot map of every full-list entry (see the header), for
-/// the replicas marked in list.rebuild, or for all when `all`.
+/// Sorts entries [0, c) of row k by insertion: the stencil's candidates come
+/// in runs already sorted (bins are filled in index order and atoms are
+/// spatially sorted), which Shell sort and binary insertion did not beat here.
+KOKKOS_INLINE_FUNCTION void sort_row(const Kokkos::View<int**, MemSpace>& v, size_t k, int c) {
+  for (int a = 1; a < c; ++a) {
+    const int key = v(k, a);
+    int b = a - 1;
+    while (b >= 0 && v(k, b) > key) {
+      v(k, b + 1) = v(k, b);
+      --b;
+    }
+    v(k, b + 1) = key;
+  }
+}
+
+/// Half lists and reverse lists (see the header), for the replicas marked in
+/// list.rebuild, or for all when `all`.
 void build_pair_slots(NeighborList& list, const System& sys, bool all) {
   const int n = sys.n_atoms, n_rep = sys.n_replicas;
   const size_t rows = size_t(n) * n_rep;
@@ -62,45 +77,53 @@ void build_pair_slots(NeighborList& list, const System& sys, bool all) {
   auto rebuild = list.rebuild;
   if (list.half_count.extent(0) != rows) {
     list.half_count = IntView("half_count", rows);
+    list.half_inside = IntView("half_inside", rows);
+    list.reverse_count = IntView("reverse_count", rows);
     all = true;
   }
   auto half_count = list.half_count;
-  int most = 0;
-  Kokkos::parallel_reduce(
-      "neighbor::half_count", Kokkos::RangePolicy<ExecSpace>(0, rows),
-      KOKKOS_LAMBDA(const size_t k, int& most_local) {
+  auto reverse_count = list.reverse_count;
+  // Counts of every row (cheap), so that the maxima hold for the replicas not marked too.
+  Kokkos::parallel_for(
+      "neighbor::half_count", Kokkos::RangePolicy<ExecSpace>(0, rows), KOKKOS_LAMBDA(const size_t k) {
         if (!all && !rebuild(k / n)) return;
         const int i = static_cast<int>(k % n);
         int h = 0;
         for (int c = 0; c < count(k); ++c) h += owns_pair(i, neighbors(k, c)) ? 1 : 0;
         half_count(k) = h;
-        if (h > most_local) most_local = h;
+        reverse_count(k) = count(k) - h;
+      });
+  int most_half = 0, most_reverse = 0;
+  Kokkos::parallel_reduce(
+      "neighbor::most_half", Kokkos::RangePolicy<ExecSpace>(0, rows),
+      KOKKOS_LAMBDA(const size_t k, int& mh, int& mr) {
+        if (half_count(k) > mh) mh = half_count(k);
+        if (reverse_count(k) > mr) mr = reverse_count(k);
       },
-      Kokkos::Max<int>(most));
-  if (list.max_half < most || list.half.extent(0) != rows) {
-    list.max_half = std::max(most, list.max_half);
+      Kokkos::Max<int>(most_half), Kokkos::Max<int>(most_reverse));
+  if (list.max_half < most_half || list.half.extent(0) != rows) {
+    list.max_half = std::max(most_half, list.max_half);
     list.half = Kokkos::View<int**, MemSpace>("half_neighbors", rows, list.max_half);
-    all = true;  // slots index rows by max_half: every replica's change
+    all = true;  // slots index rows by max_half: every replica's reverse list changes
   }
-  if (list.slot.extent(0) != rows || list.slot.extent(1) != size_t(list.max_neighbors)) {
-    list.slot = Kokkos::View<int**, MemSpace>("pair_slot", rows, list.max_neighbors);
+  if (list.max_reverse < most_reverse || list.reverse.extent(0) != rows) {
+    list.max_reverse = std::max(most_reverse, list.max_reverse);
+    list.reverse = Kokkos::View<int**, MemSpace>("reverse_slots", rows, list.max_reverse);
     all = true;
   }
-  if (all) {
-    // Half counts of the replicas not marked were skipped above.
-    Kokkos::parallel_for(
-        "neighbor::half_count_all", Kokkos::RangePolicy<ExecSpace>(0, rows), KOKKOS_LAMBDA(const size_t k) {
-          const int i = static_cast<int>(k % n);
-          int h = 0;
-          for (int c = 0; c < count(k); ++c) h += owns_pair(i, neighbors(k, c)) ? 1 : 0;
-          half_count(k) = h;
-        });
+  if (double(rows) * list.max_half > 2147483647.0) {
+    throw InputError("neighbour list: " + std::to_string(rows) + " atoms x " + std::to_string(list.max_half) +
+                     " pairs each overflow the 32-bit pair slots; use fewer replicas per batch");
   }
   auto half = list.half;
-  auto slot = list.slot;
+  auto half_inside = list.half_inside;
+  auto reverse = list.reverse;
   const int max_half = list.max_half;
-  auto x = sys.x;
-  auto len = sys.box_len;
+  // From the positions and box of each replica's own last build, even when a
+  // grown table makes every replica's half lists be rewritten here: the order
+  // of an atom's own pairs (and so its sums) then depends on its replica alone.
+  auto x = list.x_at_build;
+  auto len = list.len_at_build;
   const double cutsq = list.cutoff * list.cutoff;
   Kokkos::parallel_for(
       "neighbor::half_lists", Kokkos::RangePolicy<ExecSpace>(0, rows), KOKKOS_LAMBDA(const size_t k) {
@@ -111,8 +134,7 @@ void build_pair_slots(NeighborList& list, const System& sys, bool all) {
         // Two passes: pairs inside the potential's cutoff at build time first,
         // then those in the skin, each in full-list order. The pair kernels'
         // cutoff test then is a well-predicted branch for the list's life
-        // (atoms of a glass rarely cross the cutoff between builds). Sums run
-        // in full-list order, so results do not depend on this order.
+        // (atoms of a glass rarely cross the cutoff between builds).
         int h = 0;
         for (int pass = 0; pass < 2; ++pass) {
           for (int c = 0; c < count(k); ++c) {
@@ -124,28 +146,31 @@ void build_pair_slots(NeighborList& list, const System& sys, bool all) {
               rsq += dd * dd;
             }
             if ((rsq < cutsq) != (pass == 0)) continue;
-            half(k, h) = j;
-            slot(k, c) = 2 * static_cast<int>(k * max_half + h);
-            ++h;
+            half(k, h++) = j;
           }
+          if (pass == 0) half_inside(k) = h;
         }
       });
   Kokkos::parallel_for(
-      "neighbor::reverse_slots", Kokkos::RangePolicy<ExecSpace>(0, rows), KOKKOS_LAMBDA(const size_t k) {
+      "neighbor::reverse_lists", Kokkos::RangePolicy<ExecSpace>(0, rows), KOKKOS_LAMBDA(const size_t k) {
         if (!all && !rebuild(k / n)) return;
         const int i = static_cast<int>(k % n);
         const size_t base = k - i;  // row of atom 0 of this replica
+        int e = 0;
         for (int c = 0; c < count(k); ++c) {
           const int j = neighbors(k, c);
           if (owns_pair(i, j)) continue;
           const size_t kj = base + j;
-          // i is in j's half list exactly once (distances, hence lists, are
-          // symmetric): a branch-free scan the compiler can vectorise.
-          int pos = 0;
+          // i is in j's half list at most once: a branch-free scan the
+          // compiler vectorises (faster here than a binary search).
+          int pos = -1;
           const int hc = half_count(kj);
-          for (int p = 0; p < hc; ++p) pos += half(kj, p) == i ? p : 0;
-          slot(k, c) = 2 * static_cast<int>(kj * max_half + pos) + 1;
+          for (int p = 0; p < hc; ++p) pos = half(kj, p) == i ? p : pos;
+          // Absent only if rounding put the pair inside cutoff + skin from one
+          // end and not from the other: a pair a skin beyond the cutoff, no force.
+          if (pos >= 0) reverse(k, e++) = static_cast<int>(kj * max_half + pos);
         }
+        reverse_count(k) = e;
       });
 }
 
@@ -339,20 +364,9 @@ void build_marked(NeighborList& list, System& sys) {
               }
             }
           }
-          if (c <= max_nb) {
-            // Sorted by index (insertion sort: the stencil order is nearly
-            // sorted already after a spatial sort): the summation order no
-            // longer depends on the bin grid, so not on the other replicas' boxes.
-            for (int a = 1; a < c; ++a) {
-              const int key = neighbors(k, a);
-              int b = a - 1;
-              while (b >= 0 && neighbors(k, b) > key) {
-                neighbors(k, b + 1) = neighbors(k, b);
-                --b;
-              }
-              neighbors(k, b + 1) = key;
-            }
-          }
+          // Sorted by index: the summation order no longer depends on the bin
+          // grid, so not on the other replicas' boxes.
+          if (c <= max_nb) sort_row(neighbors, k, c);
           count(k) = c;
           if (c > most_local) most_local = c;
         },
@@ -360,7 +374,6 @@ void build_marked(NeighborList& list, System& sys) {
     if (most <= list.max_neighbors) break;
     grow_neighbors(list, most);
   }
-  build_pair_slots(list, sys, false);
   auto x_at_build = list.x_at_build;
   Kokkos::parallel_for(
       "neighbor::positions_at_build", Kokkos::RangePolicy<ExecSpace>(0, rows), KOKKOS_LAMBDA(const size_t k) {
@@ -376,8 +389,9 @@ void build_marked(NeighborList& list, System& sys) {
           lo_at_build(r, d) = lo(r, d);
           len_at_build(r, d) = len(r, d);
         }
-        rebuild(r) = 0;
       });
+  build_pair_slots(list, sys, false);
+  Kokkos::deep_copy(rebuild, 0);
   ++list.builds;
 }
 

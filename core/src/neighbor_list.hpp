@@ -10,11 +10,13 @@
 /// A replica's trajectory then depends on nothing but its own state, so a
 /// sample run as one of R replicas is bit for bit the sample run alone.
 ///
-/// Each pair's physics is computed once, from the half-list entry of the atom
-/// that owns it (an index-parity rule that balances the work over atoms),
-/// into a pair slot; every atom then gathers its sums from the slots in its
-/// full-list order. That halves the spline work of a full list without the
-/// atomics (and the thread-dependent rounding) of a half-list scatter.
+/// Each pair's physics is computed once, by the atom that owns it (an
+/// index-parity rule that balances the work over atoms), which adds its own
+/// share at once and leaves the partner's share in a pair slot; every atom then
+/// adds the shares left for it, in its full-list order. That halves the spline
+/// work of a full list without the atomics (and the thread-dependent rounding)
+/// of a half-list scatter: an atom's sum runs over its own pairs in half-list
+/// order, then the others in full-list order, whatever the thread count.
 #include "system.hpp"
 #include "types.hpp"
 
@@ -31,10 +33,13 @@ struct NeighborList {
   int max_half = 0;
   Kokkos::View<int**, MemSpace> half;  ///< (R*N, max_half): the neighbours this atom owns, inside the cutoff first
   IntView half_count;                  ///< (R*N)
-  /// (R*N, max_neighbors): for full-list entry c of row k, 2 s + d where s =
-  /// k'·max_half + c' is the pair's slot (row k' of its first atom, entry c' of
-  /// that atom's half list) and d = 1 when this atom is the pair's second.
-  Kokkos::View<int**, MemSpace> slot;
+  IntView half_inside;                 ///< (R*N): how many of them were inside the cutoff at the build
+  /// Pair slot of half-list entry c of row k: k·max_half + c.
+  /// (R*N, max_reverse): the slots of the pairs this atom does not own, in
+  /// full-list order (the partner's row and the entry of this atom there).
+  int max_reverse = 0;
+  Kokkos::View<int**, MemSpace> reverse;
+  IntView reverse_count;  ///< (R*N)
   Vec3View x_at_build;                      ///< positions at the last build
   Kokkos::View<double* [3], MemSpace> lo_at_build;   ///< box corners at the last build
   Kokkos::View<double* [3], MemSpace> len_at_build;  ///< box edges at the last build

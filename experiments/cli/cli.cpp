@@ -9,21 +9,6 @@
 #include "provenance.hpp"
 
 namespace betarelax::cli {
-namespace {
-
-/// A subcommand whose issue has not landed: it is listed by --help and says
-/// so clearly, with a non-zero exit, rather than pretending to work.
-struct PendingCommand {
-  const char* name;
-  const char* description;
-  const char* issue;
-};
-
-constexpr PendingCommand kPending[] = {
-    {"bench", "benchmarks against LAMMPS", "#10"},
-};
-
-}  // namespace
 
 int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   CLI::App app{
@@ -47,15 +32,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   add_rmsd_command(app, out, &status);
   add_art_command(app, out, &status);
   add_plot_command(app, out, &status);
-  for (const PendingCommand& cmd : kPending) {
-    CLI::App* sub = app.add_subcommand(cmd.name, std::string(cmd.description) + " [not implemented yet]");
-    sub->allow_extras();
-    sub->callback([&err, &status, cmd] {
-      err << "betarelax " << cmd.name << ": not implemented yet (issue " << cmd.issue << ")\n";
-      status = kNotImplemented;
-    });
-  }
-
+  add_bench_command(app, out, &status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

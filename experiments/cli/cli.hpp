@@ -18,7 +18,6 @@ enum ExitCode : int {
   kOk = 0,
   kError = 1,           ///< bad input, failed run: the message names the file/field/atom
   kUsage = 2,           ///< malformed command line
-  kNotImplemented = 3,  ///< the subcommand's issue has not landed yet
 };
 
 /// Parses argv and runs the chosen subcommand; Kokkos must be initialised.
@@ -41,6 +40,7 @@ nlohmann::json provenance_block();
 CLI::App* add_rmsd_command(CLI::App& app, std::ostream& out, int* status);
 CLI::App* add_art_command(CLI::App& app, std::ostream& out, int* status);
 CLI::App* add_plot_command(CLI::App& app, std::ostream& out, int* status);
+CLI::App* add_bench_command(CLI::App& app, std::ostream& out, int* status);
 
 /// The glass-stage checks of a glass-preparation folder: printed, written to
 /// structure_validation.json; true when all pass.

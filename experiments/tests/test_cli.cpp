@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <Kokkos_Core.hpp>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -60,10 +61,71 @@ TEST(Cli, HelpListsEverySubcommand) {
   }
 }
 
-TEST(Cli, PendingSubcommandSaysSoAndFails) {
-  const Result r = run({"bench"});
-  EXPECT_EQ(r.code, kNotImplemented);
-  EXPECT_NE(r.err.find("not implemented yet"), std::string::npos) << r.err;
+/// A 500-atom Cu50Zr50 lattice (box 21 Å > 2 (cutoff + skin)) for engine commands.
+std::string bench_lattice(const std::filesystem::path& dir) {
+  std::filesystem::create_directories(dir);
+  const std::string data = (dir / "lattice.data").string();
+  const Result r = run({"lattice", "--cells", "5", "--a", "4.2", "--seed", "3", "--out", data});
+  EXPECT_EQ(r.code, kOk) << r.err;
+  return data;
+}
+
+TEST(Cli, BenchTimesEveryReplicaCountAndWritesItsNumbers) {
+  const auto dir = std::filesystem::temp_directory_path() / "betarelax_cli_test_bench";
+  std::filesystem::remove_all(dir);
+  const std::string data = bench_lattice(dir);
+  const Result r = run({"bench", "--data", data, "--replicas", "1,2", "--steps", "10", "--warmup", "2",
+                        "--force-calls", "2", "--out", (dir / "out").string()});
+  ASSERT_EQ(r.code, kOk) << r.err;
+  std::ifstream is(dir / "out" / "bench.json");
+  const nlohmann::json b = nlohmann::json::parse(is);
+  ASSERT_EQ(b["runs"].size(), 2u);
+  for (int i = 0; i < 2; ++i) {
+    const auto& run_i = b["runs"][i];
+    EXPECT_EQ(run_i["replicas"].get<int>(), i + 1);
+    EXPECT_EQ(run_i["atoms"].get<double>(), 500.0 * (i + 1));
+    EXPECT_EQ(run_i["steps"].get<long>(), 10);
+    EXPECT_GT(run_i["atom_steps_per_s"].get<double>(), 0.0);
+    EXPECT_NEAR(run_i["atom_steps_per_s"].get<double>(),
+                run_i["atoms"].get<double>() * 10 / run_i["wall_time_s"].get<double>(), 1e-6 * run_i["atom_steps_per_s"].get<double>());
+    EXPECT_GT(run_i["force_call_ms"].get<double>(), 0.0);
+  }
+  EXPECT_EQ(b["runs"][0]["ratio_to_first"].get<double>(), 1.0);
+  EXPECT_EQ(b["provenance"]["execution_space"].get<std::string>(), Kokkos::DefaultExecutionSpace::name());
+  EXPECT_FALSE(b.contains("lammps"));
+  EXPECT_NE(r.out.find("atom-steps/s"), std::string::npos) << r.out;
+}
+
+TEST(Cli, BenchOfAMissingDataFileNamesIt) {
+  const Result r = run({"bench", "--data", "/nonexistent/glass.data", "--out",
+                        (std::filesystem::temp_directory_path() / "betarelax_cli_test_bench_missing").string()});
+  EXPECT_EQ(r.code, kError);
+  EXPECT_NE(r.err.find("/nonexistent/glass.data"), std::string::npos) << r.err;
+}
+
+TEST(Cli, BenchAgainstLammpsRunsTheSameSystemAndPrintsTheRatio) {
+  if (std::system("command -v lmp > /dev/null 2>&1 && command -v mpirun > /dev/null 2>&1") != 0) {
+    GTEST_SKIP() << "lmp or mpirun not installed";
+  }
+  const auto dir = std::filesystem::temp_directory_path() / "betarelax_cli_test_bench_lammps";
+  std::filesystem::remove_all(dir);
+  const std::string data = bench_lattice(dir);
+  const Result r = run({"bench", "--data", data, "--steps", "10", "--warmup", "2", "--force-calls", "1", "--lammps",
+                        "--out", (dir / "out").string()});
+  ASSERT_EQ(r.code, kOk) << r.err;
+  std::ifstream is(dir / "out" / "bench.json");
+  const nlohmann::json b = nlohmann::json::parse(is);
+  ASSERT_TRUE(b.contains("lammps")) << b.dump(2);
+  EXPECT_GT(b["lammps"]["steps_per_s"].get<double>(), 0.0);
+  EXPECT_NEAR(b["lammps"]["ratio_betarelax_to_lammps"].get<double>(),
+              b["runs"][0]["steps_per_s"].get<double>() / b["lammps"]["steps_per_s"].get<double>(), 1e-9);
+  // LAMMPS ran this file with this potential, these elements and this skin.
+  std::ifstream in(dir / "out" / "in.lammps");
+  const std::string script((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(script.find("read_data " + std::filesystem::absolute(data).string()), std::string::npos) << script;
+  EXPECT_NE(script.find("CuZr_mm.eam.fs Cu Zr"), std::string::npos) << script;
+  EXPECT_NE(script.find("neighbor 1 bin"), std::string::npos) << script;
+  EXPECT_NE(r.out.find("ratio"), std::string::npos) << r.out;
 }
 
 TEST(Cli, ReproduceRejectsAnUnknownProfile) {

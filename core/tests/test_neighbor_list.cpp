@@ -1,6 +1,7 @@
 // Neighbour lists against brute force over all pairs, and their rebuild rule.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "input_error.hpp"
@@ -104,4 +105,62 @@ TEST(NeighborList, RefusesABoxSmallerThanTwiceTheCutoffPlusSkin) {
   } catch (const InputError& e) {
     EXPECT_NE(std::string(e.what()).find("not larger than 2 (cutoff + skin)"), std::string::npos) << e.what();
   }
+}
+
+// The pair kernels' bookkeeping (neighbor_list.hpp): every pair of the full
+// list is owned by exactly one of its atoms (in that atom's half list, those
+// inside the cutoff first), and the other atom's reverse list points at the
+// owner's entry, in full-list order. A wrong slot would hand an atom another
+// pair's force; a missing one would drop a pair.
+TEST(NeighborList, EveryPairHasOneOwnerAndThePartnerFindsItsSlot) {
+  std::vector<Configuration> confs = {cuzr_config(5, 1, 0.4), cuzr_config(5, 2, 0.4)};
+  System sys = make_system(confs[0], 2);
+  set_replica(sys, 1, confs[1]);
+  NeighborList list = make_neighbor_list(sys, 7.6, 1.0);
+  build_neighbor_list(list, sys);
+  const int n = sys.n_atoms;
+  auto nb = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), list.neighbors);
+  auto cnt = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), list.count);
+  auto half = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), list.half);
+  auto hc = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), list.half_count);
+  auto inside = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), list.half_inside);
+  auto rev = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), list.reverse);
+  auto rc = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), list.reverse_count);
+  const size_t mh = size_t(list.max_half);
+  long owned_total = 0, reverse_total = 0;
+  for (int r = 0; r < 2; ++r) {
+    const Configuration& c = confs[r];
+    for (int i = 0; i < n; ++i) {
+      const size_t k = size_t(r) * n + i;
+      std::vector<int> owned(&half(k, 0), &half(k, 0) + hc(k));
+      std::vector<int> expected_reverse;
+      for (int e = 0; e < cnt(k); ++e) {
+        const int j = nb(k, e);
+        const bool mine = std::count(owned.begin(), owned.end(), j) == 1;
+        const size_t kj = size_t(r) * n + j;
+        const bool theirs = std::count(&half(kj, 0), &half(kj, 0) + hc(kj), i) == 1;
+        ASSERT_NE(mine, theirs) << "pair " << i << "-" << j << " of replica " << r;
+        if (theirs) expected_reverse.push_back(j);
+      }
+      ASSERT_EQ(rc(k), int(expected_reverse.size())) << "atom " << i;
+      for (int e = 0; e < rc(k); ++e) {
+        const size_t s = size_t(rev(k, e));
+        ASSERT_EQ(s / mh, size_t(r) * n + expected_reverse[e]) << "atom " << i << " reverse entry " << e;
+        ASSERT_EQ(half(s / mh, s % mh), i) << "atom " << i << " reverse entry " << e;
+      }
+      for (int h = 0; h < hc(k); ++h) {
+        double rsq = 0;
+        for (int d = 0; d < 3; ++d) {
+          double dx = c.x[3 * i + d] - c.x[3 * owned[h] + d];
+          dx -= c.len[d] * std::round(dx / c.len[d]);
+          rsq += dx * dx;
+        }
+        EXPECT_EQ(h < inside(k), rsq < 7.6 * 7.6) << "atom " << i << " half entry " << h;
+      }
+      owned_total += hc(k);
+      reverse_total += rc(k);
+    }
+  }
+  EXPECT_EQ(owned_total, reverse_total);  // each pair once from each end
+  EXPECT_GT(owned_total, 50L * n);
 }

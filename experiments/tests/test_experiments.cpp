@@ -146,6 +146,18 @@ TEST(GlassChecks, FailWhenTheGlassIsCrystallineOrOffTheLiterature) {
   auto squeezed = g;
   squeezed["pressure_mean_bar"] = 5000.0;
   EXPECT_FALSE(check(squeezed));
+  // The volume's own error widens the bound by k_B T / sigma_V: 300 K and
+  // sigma_V = 20 A^3 give 2071 bar, so 2 sqrt(800^2 + 2071^2) = 4440 bar.
+  auto loose_volume = g;
+  loose_volume["volume_npt_std_A3"] = 20.0;
+  loose_volume["pressure_mean_bar"] = -4300.0;
+  EXPECT_TRUE(check(loose_volume));
+  loose_volume["pressure_mean_bar"] = -4600.0;
+  EXPECT_FALSE(check(loose_volume));
+  auto tight_volume = g;  // a large sigma_V adds little: the bound stays near 2 sigma_P
+  tight_volume["volume_npt_std_A3"] = 400.0;
+  tight_volume["pressure_mean_bar"] = 1700.0;
+  EXPECT_FALSE(check(tight_volume));
   auto light = g;
   light["density_g_cm3"] = 6.5;
   EXPECT_FALSE(check(light));

@@ -2,7 +2,9 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
@@ -17,9 +19,10 @@ void atomic_write(const std::string& path, const std::function<void(std::ostream
     write(os);
     os.flush();
     if (!os) {
+      const std::string why = std::strerror(errno);  // ENOSPC, EFBIG, EIO, ...
       os.close();
       std::remove(tmp.c_str());
-      throw std::runtime_error(path + ": write failed (disk full?)");
+      throw std::runtime_error(path + ": write failed (" + why + "); the previous file, if any, is left as it was");
     }
   }
   std::error_code ec;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "atomic_write.hpp"
+#include "closest_pair.hpp"
 #include "input_error.hpp"
 
 namespace betarelax {
@@ -203,6 +204,14 @@ Configuration read_lammps_data(const std::string& path) {
   if (!have_atoms) throw InputError(path + ": no Atoms section");
   for (int t = 0; t < c.n_types; ++t) {
     if (c.type_names[t].empty()) c.type_names.clear();
+  }
+  const ClosestPair close = closest_pair(c, kMinPairDistance_A);
+  if (close.i >= 0) {
+    std::ostringstream msg;
+    msg << path << ": atoms " << c.id[close.i] << " and " << c.id[close.j] << " are " << close.r
+        << " A apart, closer than any two atoms of a condensed phase (" << kMinPairDistance_A
+        << " A): a doubled atom or mixed-up columns?";
+    throw InputError(msg.str());
   }
   return c;
 }

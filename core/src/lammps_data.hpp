@@ -11,7 +11,8 @@ namespace betarelax {
 /// [ix iy iz]) and Velocities. Type names come from comments on the Masses
 /// lines ("1 63.546 # Cu") when present. Atoms outside a periodic box are
 /// remapped into it with their image flags adjusted, as LAMMPS read_data
-/// does. Throws InputError naming the file, line and atom.
+/// does. Throws InputError naming the file, line and atom, and naming the
+/// two atoms when a pair is closer than kMinPairDistance_A (closest_pair.hpp).
 Configuration read_lammps_data(const std::string& path);
 
 /// Writes the configuration (with image flags, velocities and masses named by

@@ -152,7 +152,6 @@ bool run_metad_campaign(const ExperimentConfig& config, RunControl& ctl) {
   const CampaignParams p = read_campaign(config, ctl.glass_dir);
   config.check_all_used();
   const fs::path dir(ctl.out_dir);
-  fs::create_directories(dir / "samples");
   const std::string structure_path = (fs::path(p.sample.glass_dir) / "structure.json").string();
   const nlohmann::json structure = read_json(structure_path);
   std::vector<double> cutoffs;
@@ -194,6 +193,8 @@ bool run_metad_campaign(const ExperimentConfig& config, RunControl& ctl) {
   const int replicas = ctl.replicas > 0 ? ctl.replicas : (p.replicas > 0 ? static_cast<int>(p.replicas) : default_replicas());
   const nlohmann::json provenance = provenance_json(config);
   const Ranks r = ranks();
+  // Only now, with every input read and checked: a refused campaign leaves no folder.
+  fs::create_directories(dir / "samples");
   if (r.rank == 0) atomic_write((dir / "campaign.json").string(), [&](std::ostream& os) {
     os << nlohmann::json{{"experiment", "metad_campaign"},
                          {"kind", p.kind},

@@ -16,6 +16,28 @@
 namespace betarelax::experiments {
 namespace {
 
+/// The atom to look at in a replica that blew up: the first with a
+/// non-finite position or velocity, else the fastest.
+std::string culprit_atom(const Configuration& c) {
+  int worst = -1;
+  double v2_max = -1;
+  for (int a = 0; a < c.n_atoms(); ++a) {
+    double v2 = 0;
+    bool finite = true;
+    for (int d = 0; d < 3; ++d) {
+      finite = finite && std::isfinite(c.x[3 * a + d]) && (c.v.empty() || std::isfinite(c.v[3 * a + d]));
+      if (!c.v.empty()) v2 += c.v[3 * a + d] * c.v[3 * a + d];
+    }
+    if (!finite) return "atom " + std::to_string(c.id[a]) + " has a non-finite position or velocity";
+    if (v2 > v2_max) {
+      v2_max = v2;
+      worst = a;
+    }
+  }
+  if (worst < 0) return "no atoms";
+  return "fastest atom " + std::to_string(c.id[worst]) + " at " + std::to_string(std::sqrt(v2_max)) + " A/ps";
+}
+
 /// A replica whose kinetic temperature leaves [T/10, 10 T] has broken:
 /// Nosé–Hoover keeps 500 atoms within a few per cent of T. Both ways: an
 /// explosion (overlapping atoms) can drive the chain so hard that it scales
@@ -178,7 +200,7 @@ bool run_sample_batch(const SampleBatch& b, RunControl& ctl) {
                                       ? "non-finite CV or bias (s = " + std::to_string(s[r]) + " A, V = " + std::to_string(v[r]) + " eV)"
                                       : "temperature " + std::to_string(temp[r]) + " K, outside 1/" + std::to_string(kBlowUp) + " to " +
                                             std::to_string(kBlowUp) + " x the thermostat's " + std::to_string(t_point) + " K";
-          slot[r]->fail(g - start[r], g - start[r] - p.cv_every, why);
+          slot[r]->fail(g - start[r], g - start[r] - p.cv_every, why + "; " + culprit_atom(extract_replica(sys, r)));
           continue;
         }
         if (slot[r]->on_cv(g - start[r], s[r], v[r])) {

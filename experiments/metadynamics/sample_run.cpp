@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <cerrno>
+#include <cstring>
 #include <iomanip>
+#include <stdexcept>
 
 #include "atomic_write.hpp"
 #include "fes_landmarks.hpp"
@@ -121,9 +124,15 @@ void SampleRun::confirm(long step, const Configuration& is_now) {
 SampleRecord SampleRun::finish(long step, const Configuration& final_state, const std::vector<double>& grid,
                                const std::vector<double>& bias, const nlohmann::json& provenance,
                                const std::string& potential_path, const std::string& potential_sha256) {
-  if (cv_csv_) cv_csv_->close();
-  if (hills_) hills_->close();
   const fs::path dir(dir_);
+  // A trace cut by a full disk must not pass for a finished sample's.
+  const auto close_checked = [&](std::unique_ptr<std::ofstream>& os, const char* name) {
+    if (!os) return;
+    os->close();
+    if (os->fail()) throw std::runtime_error((dir / name).string() + ": write failed: " + std::strerror(errno));
+  };
+  close_checked(cv_csv_, "cv.csv");
+  close_checked(hills_, "HILLS");
   const std::vector<double> f = free_energy_profile(bias, p_.temperature, p_.metad.bias_temperature);
   if (files_.fes && failed_.empty()) {
     atomic_write((dir / "fes.csv").string(), [&](std::ostream& os) {

@@ -27,19 +27,16 @@
 #include "samples_file.hpp"
 #include "spatial_sort.hpp"
 #include "spectrum_stats.hpp"
+#include "test_process.hpp"
 
 using namespace betarelax::experiments;
 using betarelax::Configuration;
+using betarelax::test::complete_rows;
+using betarelax::test::run_binary;
+using betarelax::test::text_of;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string text_of(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 /// Rows keyed by id, without the wall time (the one column that legitimately differs).
 std::map<std::string, SampleRow> rows_by_id(const fs::path& csv) {
@@ -64,32 +61,6 @@ void expect_same_campaign(const fs::path& a, const fs::path& b) {
       EXPECT_EQ(text_of(a / "samples" / folder / f), text_of(b / "samples" / folder / f)) << "sample " << id << ": " << f;
     }
   }
-}
-
-int run_binary(const std::vector<std::string>& args, pid_t* child = nullptr) {
-  const pid_t pid = fork();
-  if (pid == 0) {
-    std::freopen("/dev/null", "w", stdout);
-    std::vector<char*> argv;
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
-  if (child) {
-    *child = pid;
-    return 0;
-  }
-  int status = 0;
-  waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-size_t complete_rows(const fs::path& csv) {
-  const std::string t = text_of(csv);
-  size_t lines = 0;
-  for (char c : t) lines += c == '\n';
-  return lines > 0 ? lines - 1 : 0;  // minus the header
 }
 
 struct CampaignFixture : ::testing::Test {
@@ -157,10 +128,58 @@ TEST_F(CampaignFixture, KilledAtAnyMomentResumesWithoutLossOrDuplicates) {
 
   std::vector<std::string> again = args;
   again.push_back("--resume");
-  ASSERT_EQ(run_binary(again), 0);
+  ASSERT_EQ(run_binary(again).code, 0);
   // The rows written before the kill are kept as they were; the rest came after.
   const std::string after = text_of(dir / "samples.csv");
   EXPECT_EQ(after.substr(0, before.rfind('\n') + 1), before.substr(0, before.rfind('\n') + 1));
+  expect_same_campaign(straight, dir);
+}
+
+TEST_F(CampaignFixture, DiskFullStopsNamingTheFileAndLosesNoFinishedSample) {
+  // One sample finished (cut after 1700 steps), then the campaign resumed on
+  // a "disk" where no file may grow past 16 kB: the next sample's fes.csv
+  // (~23 kB) cannot be written. The run must stop with a non-zero exit naming
+  // that file, keep the finished row as it was, leave no half-written
+  // fes.csv, and a resume with room again must end as the straight run.
+  const fs::path dir = work / "full";
+  const std::vector<std::string> args = {bin, "run", toml, "--profile", "tiny", "--glass", glass, "--out", dir.string(), "--replicas", "1"};
+  std::vector<std::string> cut = args;
+  cut.insert(cut.end(), {"--stop-after", "1700"});
+  ASSERT_EQ(run_binary(cut).code, 0);
+  ASSERT_EQ(complete_rows(dir / "samples.csv"), 1u);
+  const std::string before = text_of(dir / "samples.csv");
+
+  std::vector<std::string> resume = args;
+  resume.push_back("--resume");
+  betarelax::test::ChildLimits full;
+  full.max_file_bytes = 16 * 1024;
+  const betarelax::test::Ran r = run_binary(resume, nullptr, full);
+  EXPECT_NE(r.code, 0) << r.out;
+  EXPECT_NE(r.err.find("fes.csv: write failed (File too large)"), std::string::npos) << r.err;
+  EXPECT_EQ(text_of(dir / "samples.csv"), before) << "the finished row changed";
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    const std::string name = e.path().filename().string();
+    EXPECT_EQ(name.find(".tmp."), std::string::npos) << "left behind: " << e.path();
+    if (name == "fes.csv") {
+      EXPECT_GT(fs::file_size(e.path()), 16u * 1024) << e.path() << " is cut";
+    }
+  }
+
+  ASSERT_EQ(run_binary(resume).code, 0);
+  EXPECT_EQ(text_of(dir / "samples.csv").substr(0, before.size()), before);
+  expect_same_campaign(straight, dir);
+}
+
+TEST_F(CampaignFixture, OneThreadGivesTheSameCampaignAsTheStraightRun) {
+  // campaign.straight ran with every thread of the machine; one thread must
+  // give the same rows (all columns but wall_s, which is the one that
+  // legitimately differs) and the same bias, hills and CV trace, bit for bit.
+  const fs::path dir = work / "one_thread";
+  const betarelax::test::Ran r = run_binary({bin, "run", toml, "--profile", "tiny", "--glass", glass, "--out", dir.string(),
+                                             "--replicas", "1", "--kokkos-threads=1"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::ifstream is(dir / "campaign.json");
+  EXPECT_EQ(nlohmann::json::parse(is).at("provenance").at("concurrency").get<int>(), 1) << "not run on one thread";
   expect_same_campaign(straight, dir);
 }
 
@@ -194,6 +213,10 @@ TEST_F(CampaignFixture, AReplicaThatBlowsUpFailsAloneAndTheOthersGoOn) {
   EXPECT_FALSE(records.at(1).json.at("failure").is_null());
   EXPECT_NE(records.at(1).json.at("failure").at("why").get<std::string>().find("temperature"), std::string::npos)
       << records.at(1).json.at("failure").dump();
+  // The diagnostic names an atom to look at, and where the run was last good.
+  EXPECT_NE(records.at(1).json.at("failure").at("why").get<std::string>().find(" atom "), std::string::npos)
+      << records.at(1).json.at("failure").dump();
+  EXPECT_GE(records.at(1).json.at("failure").at("last_good_step").get<long>(), 0);
   const auto straight_rows = rows_by_id(fs::path(straight) / "samples.csv");
   EXPECT_EQ(records.at(0).status, straight_rows.at("0").at("status"));
   char exact[40];

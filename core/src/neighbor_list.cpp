@@ -83,7 +83,8 @@ void build_pair_slots(NeighborList& list, const System& sys, bool all) {
   }
   auto half_count = list.half_count;
   auto reverse_count = list.reverse_count;
-  // Counts of every row (cheap), so that the maxima hold for the replicas not marked too.
+  // Counts of the rows being rebuilt; the maxima below run over every row, so
+  // the lists other replicas keep from earlier builds still fit.
   Kokkos::parallel_for(
       "neighbor::half_count", Kokkos::RangePolicy<ExecSpace>(0, rows), KOKKOS_LAMBDA(const size_t k) {
         if (!all && !rebuild(k / n)) return;

@@ -30,6 +30,8 @@ WtMetad make_wt_metad(int n_replicas, const WtMetadParams& p) {
   m.dv_ds = RealView("metad::dv_ds", n_replicas);
   m.height = RealView("metad::height", n_replicas);
   m.center = RealView("metad::center", n_replicas);
+  m.height0 = RealView("metad::height0", n_replicas);
+  Kokkos::deep_copy(m.height0, p.height0);
   return m;
 }
 
@@ -81,15 +83,15 @@ void wt_metad_evaluate(WtMetad& m, const RealView& s) {
 
 void wt_metad_deposit(WtMetad& m, const RealView& s) {
   auto v = m.bias, dv = m.slope;
-  auto height = m.height, center = m.center;
+  auto height = m.height, center = m.center, w0 = m.height0;
   const int n = m.n_points, nr = static_cast<int>(v.extent(0));
-  const double h = m.params.grid_spacing, sigma = m.params.sigma, w0 = m.params.height0;
+  const double h = m.params.grid_spacing, sigma = m.params.sigma;
   const double kdt = units::kB * m.params.bias_temperature;
   Kokkos::parallel_for(
       "wt_metad::hill_height", Kokkos::RangePolicy<ExecSpace>(0, nr), KOKKOS_LAMBDA(const int r) {
         double e, g;
         hermite(v, dv, r, n, h, s(r), e, g);
-        height(r) = w0 * kmath::exp(-e / kdt);  // well-tempering
+        height(r) = w0(r) * kmath::exp(-e / kdt);  // well-tempering
         center(r) = s(r);
       });
   Kokkos::parallel_for(
@@ -104,7 +106,8 @@ void wt_metad_deposit(WtMetad& m, const RealView& s) {
   ++m.hills;
 }
 
-void wt_metad_clear(WtMetad& m, int r) {
+void wt_metad_clear(WtMetad& m, int r, double height0) {
+  Kokkos::deep_copy(Kokkos::subview(m.height0, r), height0 > 0 ? height0 : m.params.height0);
   Kokkos::deep_copy(Kokkos::subview(m.bias, r, Kokkos::ALL), 0.0);
   Kokkos::deep_copy(Kokkos::subview(m.slope, r, Kokkos::ALL), 0.0);
   for (const RealView& v : {m.energy, m.dv_ds, m.height, m.center}) Kokkos::deep_copy(Kokkos::subview(v, r), 0.0);

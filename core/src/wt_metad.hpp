@@ -34,6 +34,7 @@ struct WtMetad {
   Kokkos::View<double**, MemSpace> bias, slope;  ///< (R, n_points): V and dV/ds on the grid
   RealView energy, dv_ds;                        ///< (R): at the last evaluated s (bias + wall)
   RealView height, center;                       ///< (R): the last hill
+  RealView height0;                              ///< (R): w0 of each replica's sample (params.height0 unless set at clear)
   long hills = 0;
 };
 
@@ -46,8 +47,11 @@ void wt_metad_evaluate(WtMetad& m, const RealView& s);
 /// Adds one hill per replica at its s, height w0 exp(−V(s)/k_B ΔT).
 void wt_metad_deposit(WtMetad& m, const RealView& s);
 
-/// Replica r starts a new sample: its bias, last hill and energy are cleared.
-void wt_metad_clear(WtMetad& m, int r);
+/// Replica r starts a new sample: its bias, last hill and energy are
+/// cleared, and its hills start at `height0` (eV; <= 0: params.height0). A
+/// per-sample w0 lets one batch carry the deposition-rate control of a
+/// campaign (same T, a fraction of the height) beside its main samples.
+void wt_metad_clear(WtMetad& m, int r, double height0 = 0);
 
 /// The bias of replica r on the grid (host), and the grid's s values.
 std::vector<double> wt_metad_bias(const WtMetad& m, int r);

@@ -59,10 +59,16 @@ ArtCampaignParams read_art_campaign(const ExperimentConfig& c, const std::string
   const double t = c.positive("input.temperature_K");
   // The 0 K searches start from the inherent structure of the glass the
   // MetaD samples at this temperature (same atoms, same group centre rule).
-  p.data = (fs::path(glass_dir) / ("glass_" + std::to_string(std::lround(t)) + "K_inherent.data")).string();
+  p.data = glass_file(glass_dir, t, true);
   p.center_id = read_group_center(c);
   p.center_element = c.text("group.center_element");
   p.cutoff = c.positive("group.cutoff_A");
+  // The MetaD campaigns' group (chosen in this same inherent structure, the
+  // reference glass's), not one re-chosen after the minimisation below.
+  SingleSampleParams centre_rule;
+  centre_rule.center_id = p.center_id;
+  centre_rule.center_element = p.center_element;
+  if (fs::exists(p.data)) p.group_ids = reference_group(centre_rule, glass_dir, t, p.cutoff).ids;
   p.events = c.integer("art.events");
   if (p.events < 1) throw InputError(c.path() + ": art.events must be >= 1");
   p.seed = static_cast<uint64_t>(c.integer("art.seed"));
@@ -158,11 +164,19 @@ bool run_art_campaign(const ArtCampaignParams& p, const nlohmann::json& provenan
   basin.x = unwrapped_positions(minimum);
   std::vector<double> f;
   basin.energy = ef(basin.x, f);
-  SingleSampleParams centre_rule;
-  centre_rule.center_id = p.center_id;
-  centre_rule.center_element = p.center_element;
-  const int center = group_center(centre_rule, minimum, p.data);
-  const AtomGroup group = select_group(minimum, center, p.cutoff);
+  AtomGroup group;
+  if (p.group_ids.empty()) {
+    SingleSampleParams centre_rule;
+    centre_rule.center_id = p.center_id;
+    centre_rule.center_element = p.center_element;
+    group = select_group(minimum, group_center(centre_rule, minimum, p.data), p.cutoff);
+  } else {
+    group.center_id = p.group_ids.front();
+    group.cutoff = p.cutoff;
+    group.ids = p.group_ids;
+    group.rows = rows_of_ids(minimum, group.ids);
+  }
+  const int center = group.center_id;
   basin.push_rows = group.rows;
   for (int t : minimum.type) basin.atom_mass.push_back(minimum.mass.at(t));
   for (int d = 0; d < 3; ++d) basin.box_len[d] = minimum.len[d];
@@ -176,7 +190,8 @@ bool run_art_campaign(const ArtCampaignParams& p, const nlohmann::json& provenan
                          {"atoms", minimum.n_atoms()},
                          {"initial_minimum", {{"energy_eV", basin.energy}, {"fire_steps", fr.steps}, {"fmax_eV_A", fr.fmax}}},
                          {"group", {{"center_id", center},
-                                    {"rule", p.center_id > 0 ? "given id" : "atom of " + p.center_element + " nearest the box centre"},
+                                    {"rule", std::string(p.center_id > 0 ? "given id" : "atom of " + p.center_element + " nearest the box centre") +
+                                                 (p.group_ids.empty() ? ", group in the minimised start" : ", group fixed in the reference inherent structure (same ids as the MetaD campaigns)")},
                                     {"size", group.ids.size()},
                                     {"ids", group.ids}}},
                          {"seed_rule", "event seed = hash(seed, ART push stream, event id) >> 1 (core/src/counter_rng.hpp)"},
@@ -262,7 +277,9 @@ bool run_art_campaign(const ArtCampaignParams& p, const nlohmann::json& provenan
 bool run_art_comparison(const ExperimentConfig& config, RunControl& ctl) {
   const ArtCampaignParams p = read_art_campaign(config, ctl.glass_dir);
   config.check_all_used();
-  return run_art_campaign(p, provenance_json(config), config.hash(), ctl);
+  nlohmann::json provenance = provenance_json(config);
+  provenance["potential"] = same_potential_as_glass(p.potential, fs::path(p.data).parent_path().string());
+  return run_art_campaign(p, provenance, config.hash(), ctl);
 }
 
 }  // namespace betarelax::experiments

@@ -30,6 +30,10 @@ struct ArtCampaignParams {
   long center_id = 0;               ///< 0: by rule (the atom of center_element nearest the box centre)
   std::string center_element = "Cu";
   double cutoff = 4.0;              ///< the pushed group: atoms within this of the centre (Å)
+  /// The group's ids (centre first) when the campaign's reference fixes them
+  /// (art_comparison: the MetaD group, metadynamics/single_sample.hpp
+  /// reference_group); empty: chosen in the minimised starting structure.
+  std::vector<int> group_ids;
   long events = 10;
   uint64_t seed = 1;
   double skin = 1.0;                ///< neighbour skin (Å)

@@ -76,6 +76,16 @@ CampaignParams read_campaign(const ExperimentConfig& c, const std::string& glass
   p.files.fes = c.flag("output.sample_fes");
   p.files.configurations = c.flag("output.sample_configurations");
   p.histogram_bin = c.positive("summary.histogram_bin_eV");
+  p.control_samples = c.integer("campaign.control_samples", 0);
+  if (p.control_samples < 0) throw InputError(c.path() + ": campaign.control_samples must be >= 0");
+  p.control_temperature = c.number("campaign.control_temperature_K", 0.0);
+  p.control_height_factor = c.number("campaign.control_height_factor", 1.0);
+  if (p.control_samples > 0) {
+    if (!(p.control_height_factor > 0)) throw InputError(c.path() + ": campaign.control_height_factor must be positive");
+    if (std::find(p.temperatures.begin(), p.temperatures.end(), p.control_temperature) == p.temperatures.end()) {
+      throw InputError(c.path() + ": campaign.control_temperature_K must be one of campaign.temperatures_K (the control sits beside a main spectrum)");
+    }
+  }
   if (p.kind == "sample_count") {
     for (double n : c.numbers("summary.spectra_after")) p.spectra_after.push_back(std::lround(n));
     p.box_every = c.integer("summary.box_every");
@@ -136,6 +146,19 @@ std::vector<SamplePoint> campaign_points(const CampaignParams& p, const std::vec
       }
     }
   }
+  for (long index = 0; index < p.control_samples; ++index) {
+    SamplePoint pt;
+    pt.id = static_cast<long>(out.size());
+    pt.temperature = p.control_temperature;
+    pt.cutoff = cutoffs[0];
+    pt.cutoff_label = p.cutoffs[0];
+    pt.index = index;
+    pt.height_factor = p.control_height_factor;
+    pt.series = "control";
+    pt.seed = rng::hash(p.seed, rng::kCampaign, static_cast<uint64_t>(std::llround(pt.temperature * 1000)),
+                        static_cast<uint64_t>(std::llround(cutoffs[0] * 1e6)), (uint64_t{1} << 32) + static_cast<uint64_t>(index)) >> 1;
+    out.push_back(pt);
+  }
   return out;
 }
 
@@ -173,14 +196,24 @@ bool run_metad_campaign(const ExperimentConfig& config, RunControl& ctl) {
                        " K holds other atoms than the one at the reference temperature (not from one cooling path)");
     }
   }
-  b.center_id = group_center(p.sample, ref, p.sample.glass_dir);
-  const std::vector<SamplePoint> all = campaign_points(p, cutoffs);
+  const nlohmann::json potential = same_potential_as_glass(p.sample.potential, p.sample.glass_dir);
+  // The groups, once per cutoff, in the reference glass's inherent
+  // structure: every temperature samples exactly these ids.
+  std::vector<AtomGroup> group_of_cutoff;
+  for (double rc : cutoffs) group_of_cutoff.push_back(reference_group(p.sample, p.sample.glass_dir, p.reference_temperature, rc));
+  b.center_id = group_of_cutoff.front().center_id;
+  std::vector<SamplePoint> all = campaign_points(p, cutoffs);
+  for (SamplePoint& pt : all) {
+    const size_t c = std::find(cutoffs.begin(), cutoffs.end(), pt.cutoff) - cutoffs.begin();
+    pt.group_ids = group_of_cutoff.at(c).ids;
+  }
 
   // The plan, written before any sample: what will run, and why these groups.
   nlohmann::json groups = nlohmann::json::array();
   for (double t : p.temperatures) {
     for (size_t c = 0; c < cutoffs.size(); ++c) {
-      const AtomGroup g = select_group(b.glass_at.at(std::lround(t)), b.center_id, cutoffs[c]);
+      const AtomGroup& g = group_of_cutoff[c];
+      rows_of_ids(b.glass_at.at(std::lround(t)), g.ids);  // every id is in the glass at t (throws naming a missing one)
       groups.push_back({{"temperature_K", t}, {"cutoff_label", p.cutoffs[c]}, {"cutoff_A", cutoffs[c]},
                         {"size", g.ids.size()}, {"ids", g.ids}});
     }
@@ -188,7 +221,8 @@ bool run_metad_campaign(const ExperimentConfig& config, RunControl& ctl) {
   nlohmann::json points = nlohmann::json::array();
   for (const SamplePoint& pt : all) {
     points.push_back({{"id", pt.id}, {"temperature_K", pt.temperature}, {"cutoff_A", pt.cutoff},
-                      {"cutoff_label", pt.cutoff_label}, {"sample_index", pt.index}, {"seed", pt.seed}});
+                      {"cutoff_label", pt.cutoff_label}, {"sample_index", pt.index}, {"seed", pt.seed},
+                      {"series", pt.series}, {"height0_eV", p.sample.metad.height0 * pt.height_factor}});
   }
   const int replicas = ctl.replicas > 0 ? ctl.replicas : (p.replicas > 0 ? static_cast<int>(p.replicas) : default_replicas());
   const nlohmann::json provenance = provenance_json(config);
@@ -203,6 +237,12 @@ bool run_metad_campaign(const ExperimentConfig& config, RunControl& ctl) {
                                      {"rule", p.sample.center_id > 0 ? "given id" : "atom of " + p.sample.center_element +
                                                                                       " nearest the box centre of the glass at the reference temperature"}}},
                          {"reference_temperature_K", p.reference_temperature},
+                         {"group_rule", "chosen once per cutoff in " + glass_file(p.sample.glass_dir, p.reference_temperature, true) +
+                                            " (the reference glass's inherent structure); the same ids at every temperature"},
+                         {"potential", potential},
+                         {"control", {{"samples", p.control_samples}, {"temperature_K", p.control_temperature},
+                                      {"height_factor", p.control_height_factor},
+                                      {"height0_eV", p.sample.metad.height0 * p.control_height_factor}}},
                          {"cutoff_rule", "numbers are A; names are the RDF landmarks of the glass at the reference temperature (core/src/rdf_landmarks.hpp)"},
                          {"groups", groups},
                          {"replicas", replicas},

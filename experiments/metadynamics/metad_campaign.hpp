@@ -37,6 +37,14 @@ struct CampaignParams {
   double histogram_bin = 0.05;         ///< eV
   std::vector<long> spectra_after;     ///< sample_count: spectra after these many samples
   long box_every = 10;                 ///< sample_count: box-and-whisker data every this many samples
+  /// The deposition-rate control: `control_samples` more samples at
+  /// `control_temperature` (one of the temperatures) and the first cutoff,
+  /// with w0 scaled by `control_height_factor`. The hill rate is the largest
+  /// systematic of a single-sample ΔF (a faster fill overshoots the basin);
+  /// the control's spectrum beside the main one at the same T measures it.
+  long control_samples = 0;
+  double control_temperature = 0;      ///< K
+  double control_height_factor = 1;
 };
 
 CampaignParams read_campaign(const ExperimentConfig& config, const std::string& glass_dir_override);
@@ -51,7 +59,9 @@ double resolve_cutoff(const std::string& label, const nlohmann::json& structure,
 
 /// The grid in a fixed order, sample index outermost (a cut campaign has
 /// samples at every point), each with its seed: a counter-based hash of
-/// (campaign seed, T, cutoff, index).
+/// (campaign seed, T, cutoff, index); then the control's samples (series
+/// "control", seeds from index + 2^32, so no seed repeats a main sample's).
+/// Group ids are attached by the caller.
 std::vector<SamplePoint> campaign_points(const CampaignParams& p, const std::vector<double>& cutoffs_A);
 
 /// Replicas per batch when the config says 0: what fills the backend.

@@ -77,23 +77,24 @@ bool run_sample_batch(const SampleBatch& b, RunControl& ctl) {
   const int n_rep = std::max(1, std::min<int>(b.replicas, static_cast<int>(b.points.size())));
   const Configuration& first = b.glass_at.at(std::lround(b.points.front().temperature));
 
-  // Groups of every point, known before the run: the CV needs room for the largest.
-  std::vector<AtomGroup> groups;
+  // Rows of every point's group (ids fixed by the campaign), known before the
+  // run: the CV needs room for the largest.
+  std::vector<std::vector<int>> group_rows;
   size_t capacity = 0;
   for (const SamplePoint& pt : b.points) {
     const auto g = b.glass_at.find(std::lround(pt.temperature));
     if (g == b.glass_at.end()) throw InputError("no glass at " + std::to_string(pt.temperature) + " K for sample " + std::to_string(pt.id));
-    groups.push_back(select_group(g->second, b.center_id, pt.cutoff));
-    if (groups.back().rows.size() < 2) {
+    if (pt.group_ids.size() < 2) {
       throw InputError("the group of sample " + std::to_string(pt.id) + " (cutoff " + pt.cutoff_label + " = " +
                        std::to_string(pt.cutoff) + " A) holds only its central atom: nothing to boost");
     }
-    capacity = std::max(capacity, groups.back().rows.size());
+    group_rows.push_back(rows_of_ids(g->second, pt.group_ids));
+    capacity = std::max(capacity, group_rows.back().size());
   }
 
   System sys = make_system(first, n_rep);
   ForceField ff = make_force_field(make_eam_fs(read_eam_fs_file(p.potential), p.elements), sys, p.skin);
-  RmsdCv cv = make_rmsd_cv(sys, {groups[0].rows}, {group_xyz(first, groups[0].rows)}, static_cast<int>(capacity));
+  RmsdCv cv = make_rmsd_cv(sys, {group_rows[0]}, {group_xyz(first, group_rows[0])}, static_cast<int>(capacity));
   WtMetad metad = make_wt_metad(n_rep, p.metad);
   MdParams mp;
   mp.ensemble = Ensemble::nvt;
@@ -115,16 +116,16 @@ bool run_sample_batch(const SampleBatch& b, RunControl& ctl) {
   long finished = 0;
   auto refill = [&](int r, long now) {
     const SamplePoint& pt = b.points[next];
-    const AtomGroup& g = groups[next];
+    const std::vector<int>& rows = group_rows[next];
     ++next;
     const long tkey = std::lround(pt.temperature);
     const Configuration& glass = b.glass_at.at(tkey);
     set_replica(sys, r, starting_state(glass, pt.temperature, pt.seed));
     invalidate_replica(ff.list, r);
     nose_hoover_restart_replica(md.nh, sys, r, pt.temperature);
-    wt_metad_clear(metad, r);
-    set_rmsd_cv_group(cv, sys, r, g.rows, group_xyz(glass, g.rows));
-    slot[r] = std::make_unique<SampleRun>(pt, p, b.files, b.sample_dir(pt), glass, g.rows, b.center_id);
+    wt_metad_clear(metad, r, p.metad.height0 * pt.height_factor);
+    set_rmsd_cv_group(cv, sys, r, rows, group_xyz(glass, rows));
+    slot[r] = std::make_unique<SampleRun>(pt, p, b.files, b.sample_dir(pt), glass, rows, b.center_id);
     if (!inherent_at.count(tkey)) inherent_at[tkey] = inherent_structure(glass, ff.potential, p.skin, p.fire_ftol);
     slot[r]->set_initial_inherent(inherent_at.at(tkey));
     start[r] = now;

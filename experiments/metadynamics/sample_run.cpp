@@ -174,7 +174,7 @@ SampleRecord SampleRun::finish(long step, const Configuration& final_state, cons
       {"group", {{"center_id", center_id_}, {"center_rule", p_.center_id > 0 ? "given id" : "atom of " + element + " nearest the box centre"},
                  {"cutoff_A", p_.cutoff}, {"size", ids.size()}, {"ids", ids}}},
       {"metad", {{"sigma_A", p_.metad.sigma}, {"colvar_width_A", p_.colvar_width}, {"hill_width", p_.hill_width},
-                 {"height0_eV", p_.metad.height0}, {"bias_temperature_K", p_.metad.bias_temperature},
+                 {"height0_eV", p_.metad.height0 * point_.height_factor}, {"series", point_.series}, {"bias_temperature_K", p_.metad.bias_temperature},
                  {"pace_steps", p_.metad.pace}, {"hills", hills_count_}}},
       {"steps", std::min(step, max_steps_)},
       {"transition", {{"confirmed", transition_step_ > 0}, {"candidates_checked", candidates_},

@@ -31,6 +31,9 @@ struct SamplePoint {
   std::string cutoff_label;  ///< where the cutoff came from: "4.0", "first_minimum", ...
   long index = 0;            ///< sample number at this (T, cutoff)
   uint64_t seed = 1;         ///< velocities of this sample (counter-based)
+  std::vector<int> group_ids;  ///< the boosted atoms, chosen once for the campaign (reference_group)
+  double height_factor = 1;  ///< w0 of this sample / metad.height0 (1 but for deposition-rate controls)
+  std::string series = "sweep";  ///< "sweep", or "control" for the deposition-rate control
 };
 
 /// Which per-sample files a run writes into its folder (sample.json always).

@@ -4,7 +4,7 @@ namespace betarelax::experiments {
 
 const std::vector<std::string>& samples_columns() {
   static const std::vector<std::string> columns = {
-      "id", "T_K", "cutoff_A", "cutoff_label", "group_size", "center_id", "sample_index", "seed", "status", "dF_eV",
+      "id", "T_K", "cutoff_A", "cutoff_label", "group_size", "center_id", "sample_index", "seed", "series", "height0_eV", "status", "dF_eV",
       "s_initial_A", "s_saddle_A", "s_product_A", "dF_product_eV", "nu_harmonic_Hz", "frequency_Hz",
       "transition_time_ps", "boosted_time_ps", "hills", "steps", "wall_s", "git_revision", "backend", "config_hash"};
   return columns;
@@ -20,7 +20,8 @@ std::string samples_row(const SamplePoint& pt, const SampleRecord& rec, const st
   const std::vector<std::string> cells = {
       std::to_string(pt.id), exact(pt.temperature), exact(pt.cutoff), csv_cell(pt.cutoff_label),
       std::to_string(j.at("group").at("size").get<long>()), std::to_string(j.at("group").at("center_id").get<long>()),
-      std::to_string(pt.index), std::to_string(pt.seed), rec.status, if_found("delta_F_eV"), if_found("initial_minimum_A"),
+      std::to_string(pt.index), std::to_string(pt.seed), csv_cell(pt.series),
+      exact(j.at("metad").at("height0_eV").get<double>()), rec.status, if_found("delta_F_eV"), if_found("initial_minimum_A"),
       if_found("saddle_A"), if_found("product_minimum_A"), if_found("F_product_minus_initial_eV"),
       found ? exact(j.at("attempt_frequency").at("harmonic_from_F_Hz").get<double>()) : "",
       found ? exact(j.at("frequency_Hz").get<double>()) : "",

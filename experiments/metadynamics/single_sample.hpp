@@ -13,6 +13,9 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "atom_group.hpp"
 #include "experiment_config.hpp"
 #include "run_control.hpp"
 #include "system.hpp"
@@ -52,8 +55,25 @@ SingleSampleParams read_sample_common(const ExperimentConfig& config, const std:
 /// group.center: "rule" (0: the rule's atom) or an atom id (InputError otherwise).
 long read_group_center(const ExperimentConfig& config);
 
+/// The one name of a glass file in a glass preparation's folder:
+/// glass_<T>K.data (the NVT sampling state) or glass_<T>K_inherent.data.
+std::string glass_file(const std::string& glass_dir, double temperature, bool inherent = false);
+
 /// The glass at T from a glass preparation's folder (glass_<T>K.data).
 Configuration read_glass(const std::string& glass_dir, double temperature);
+
+/// The paper's one group (§II, §III): the centre (the configured id, or the
+/// rule's atom) and every atom within `cutoff` of it, chosen once in the
+/// inherent structure of the glass at the reference temperature. Every
+/// temperature, the deposition-rate control and the ART stage sample exactly
+/// these ids: the paper's ΔS is the T-dependence of one event of one group,
+/// and a group re-selected in each thermal glass changes size with T.
+AtomGroup reference_group(const SingleSampleParams& p, const std::string& glass_dir, double t_ref, double cutoff);
+
+/// Refuses (InputError naming both files and hashes) a sampling run whose
+/// potential is not the one the glass in `glass_dir` was made with (its
+/// glass_preparation.json); returns {path, sha256} of `potential` for the run's record.
+nlohmann::json same_potential_as_glass(const std::string& potential, const std::string& glass_dir);
 
 /// The same atoms with their rows in the order of `ids` (every replica of a
 /// batch shares one atom order; throws InputError naming a missing id).

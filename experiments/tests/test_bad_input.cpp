@@ -215,6 +215,15 @@ std::vector<Case> cases() {
                                          "--profile", "tiny", "--glass", kGlass, "--out", run_out("negative_t")};
        },
        1, {"negative_t\\.toml", "temperatures_K", "positive"}},
+      // A glass relaxed with one potential, sampled with another (here the same
+      // tables with another first comment line: another file, another sha256).
+      {"campaign_glass_of_another_potential",
+       [=] {
+         const std::string other = spoiled(kPotential, "other_potential.eam.fs", 1, [](std::string) { return "another file"; });
+         return std::vector<std::string>{"run", campaign("other_potential.toml", "potential", "potential = \"" + other + "\""),
+                                         "--profile", "tiny", "--glass", kGlass, "--out", run_out("other_potential")};
+       },
+       1, {"glass_preparation\\.json", "CuZr_mm\\.eam\\.fs", "other_potential\\.eam\\.fs"}},
       {"campaign_glass_missing",
        [=] {
          return std::vector<std::string>{"run", kCampaign, "--profile", "tiny", "--glass", "/nonexistent/glass_dir",

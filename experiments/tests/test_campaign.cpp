@@ -18,9 +18,12 @@
 #include <sstream>
 #include <thread>
 
+#include "art_campaign.hpp"
+#include "atom_group.hpp"
 #include "experiment_config.hpp"
 #include "experiment_files.hpp"
 #include "input_error.hpp"
+#include "lammps_data.hpp"
 #include "metad_campaign.hpp"
 #include "run_control.hpp"
 #include "sample_batch.hpp"
@@ -30,6 +33,7 @@
 #include "test_process.hpp"
 
 using namespace betarelax::experiments;
+using betarelax::AtomGroup;
 using betarelax::Configuration;
 using betarelax::test::complete_rows;
 using betarelax::test::run_binary;
@@ -191,7 +195,9 @@ TEST_F(CampaignFixture, AReplicaThatBlowsUpFailsAloneAndTheOthersGoOn) {
   // with its diagnostic; the other must give exactly its row of the straight run.
   const ExperimentConfig config(toml, "tiny");
   const CampaignParams p = read_campaign(config, glass);
-  const auto points = campaign_points(p, {4.0});
+  auto points = campaign_points(p, {4.0});
+  const AtomGroup group = reference_group(p.sample, glass, 300, 4.0);
+  for (SamplePoint& pt : points) pt.group_ids = group.ids;
   SampleBatch b;
   b.params = p.sample;
   b.files = p.files;
@@ -200,7 +206,7 @@ TEST_F(CampaignFixture, AReplicaThatBlowsUpFailsAloneAndTheOthersGoOn) {
   Configuration broken = in_order_of(read_glass(glass, 500), ref.id);
   for (int d = 0; d < 3; ++d) broken.x[3 * 1 + d] = broken.x[d] + (d == 0 ? 0.4 : 0.0);
   b.glass_at[500] = broken;
-  b.center_id = group_center(p.sample, ref, glass);
+  b.center_id = group.center_id;
   b.points = {points[0], points[1]};  // id 0: 300 K, id 1: 500 K
   b.replicas = 2;
   b.sample_dir = [&](const SamplePoint& pt) { return (work / std::to_string(pt.id)).string(); };
@@ -222,6 +228,48 @@ TEST_F(CampaignFixture, AReplicaThatBlowsUpFailsAloneAndTheOthersGoOn) {
   char exact[40];
   std::snprintf(exact, sizeof exact, "%.17g", records.at(0).delta_f);
   EXPECT_EQ(exact, straight_rows.at("0").at("dF_eV"));
+}
+
+TEST_F(CampaignFixture, OneGroupOfIdsAtEveryTemperatureInTheControlAndInArt) {
+  // The paper's dS is the T-dependence of one event of one group: the ids are
+  // chosen once, in the reference glass's inherent structure (here 300 K),
+  // and every temperature, the control and the ART stage sample exactly them.
+  const Configuration inherent = betarelax::read_lammps_data(glass + "/glass_300K_inherent.data");
+  const int centre = betarelax::central_atom_by_rule(inherent, 0);  // Cu, nearest the box centre
+  const std::vector<int> expected = betarelax::select_group(inherent, centre, 4.0).ids;
+  ASSERT_GE(expected.size(), 2u);
+  std::ifstream plan_in(fs::path(straight) / "campaign.json");
+  const nlohmann::json plan = nlohmann::json::parse(plan_in);
+  std::set<double> temperatures;
+  for (const auto& g : plan.at("groups")) {
+    EXPECT_EQ(g.at("ids").get<std::vector<int>>(), expected) << "at " << g.at("temperature_K");
+    temperatures.insert(g.at("temperature_K").get<double>());
+  }
+  EXPECT_EQ(temperatures, (std::set<double>{300.0, 500.0}));
+  // What each sample really biased, as its sample.json records it.
+  const auto rows = rows_by_id(fs::path(straight) / "samples.csv");
+  ASSERT_EQ(rows.size(), 5u);
+  std::set<std::string> series;
+  for (const auto& [id, row] : rows) {
+    char folder[16];
+    std::snprintf(folder, sizeof folder, "%05ld", std::stol(id));
+    std::ifstream in(fs::path(straight) / "samples" / folder / "sample.json");
+    const nlohmann::json sample = nlohmann::json::parse(in);
+    EXPECT_EQ(sample.at("group").at("ids").get<std::vector<int>>(), expected) << "sample " << id << " at " << row.at("T_K") << " K";
+    series.insert(row.at("series"));
+    // The control's w0 is the configured fraction of the main one.
+    EXPECT_DOUBLE_EQ(std::stod(row.at("height0_eV")), row.at("series") == "control" ? 0.15 : 0.3) << "sample " << id;
+  }
+  EXPECT_EQ(series, (std::set<std::string>{"sweep", "control"}));
+  EXPECT_EQ(rows.at("4").at("series"), "control");
+  EXPECT_EQ(rows.at("4").at("T_K"), "300");
+  // The ART stage of the same glass pushes the same ids.
+  const ArtCampaignParams art = read_art_campaign(ExperimentConfig(experiment_file("art_comparison"), "smoke"), glass);
+  EXPECT_EQ(art.group_ids, expected);
+  // The plan names the potential, and it is the glass's.
+  std::ifstream record_in(glass + "/glass_preparation.json");
+  const nlohmann::json record = nlohmann::json::parse(record_in);
+  EXPECT_EQ(plan.at("potential").at("sha256"), record.at("potential").at("sha256"));
 }
 
 TEST(SamplesFile, ACutLastRowIsDroppedOnResumeAndAppendsStayWhole) {

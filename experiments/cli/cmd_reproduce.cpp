@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <iostream>
 #include <ostream>
@@ -18,6 +19,7 @@
 #include "cli.hpp"
 #include "figures.hpp"
 #include "experiment_files.hpp"
+#include "paper_checks.hpp"
 #include "progress.hpp"
 #include "provenance.hpp"
 #include "run_control.hpp"
@@ -133,8 +135,8 @@ CLI::App* add_reproduce_command(CLI::App& app, std::ostream& out, std::ostream& 
   auto profile = std::make_shared<std::string>("smoke");
   auto out_dir = std::make_shared<std::string>();
   auto dry_run = std::make_shared<bool>(false);
-  sub->add_option("--profile", *profile, "smoke | standard | paper")
-      ->check(CLI::IsMember({"smoke", "standard", "paper"}))
+  sub->add_option("--profile", *profile, "smoke | standard | gpu | paper")
+      ->check(CLI::IsMember({"smoke", "standard", "gpu", "paper"}))
       ->capture_default_str();
   sub->add_option("--out", *out_dir, "results directory (default: results/<profile>)");
   sub->add_flag("--dry-run", *dry_run, "list the stages and what they would do, run nothing");
@@ -180,6 +182,20 @@ CLI::App* add_reproduce_command(CLI::App& app, std::ostream& out, std::ostream& 
     out << "missing stages: ";
     for (size_t i = 0; i < missing.size(); ++i) out << (i ? ", " : "") << missing[i];
     out << "\nwrote " << (dir / "reproduce.json").string() << "\n";
+    // The summary's last word: what the run showed, and what it is not.
+    if (!*dry_run) {
+      const std::string caveat = validation::profile_caveat(*profile);
+      if (!caveat.empty()) out << "NOTE: " << caveat << "\n";
+      std::ifstream vin(dir / "validation.json");
+      if (vin) {
+        const nlohmann::json v = nlohmann::json::parse(vin, nullptr, false);
+        if (v.is_object()) {
+          const nlohmann::json pot = v.value("potential", nlohmann::json::object());
+          if (pot.contains("note")) out << "NOTE: " << pot["note"].get<std::string>() << "\n";
+          out << "result: " << v.value("verdict", std::string("(no verdict)")) << "\n";
+        }
+      }
+    }
     if (failed) err << "betarelax reproduce: some checks failed (see the stage records above)\n";
     *status = failed ? kError : kOk;
   });

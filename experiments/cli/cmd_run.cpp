@@ -22,7 +22,7 @@ CLI::App* add_run_command(CLI::App& app, std::ostream& out, int* status) {
   };
   auto o = std::make_shared<Options>();
   sub->add_option("file", o->file, "experiment file (TOML), e.g. experiments/glass_preparation.toml")->required();
-  sub->add_option("--profile", o->profile, "smoke | standard | paper (or any [profile.*] of the file)")
+  sub->add_option("--profile", o->profile, "smoke | standard | gpu | paper (or any [profile.*] of the file)")
       ->capture_default_str();
   sub->add_option("--out", o->out_dir, "results directory (default: results/<profile>/<experiment file name>)");
   sub->add_option("--glass", o->glass, "glass-preparation results to start a sampling experiment from (overrides input.glass_dir)");

@@ -40,6 +40,25 @@ std::string results_profile(const fs::path& dir) {
   throw InputError(dir.string() + ": cannot tell the profile of these results (no reproduce.json or campaign.json): pass --profile");
 }
 
+/// The potential the glass was made with (glass_preparation.json), and
+/// whether it is the paper's (Mendelev et al. 2009; its sha256 in
+/// reference-data/paper.toml): a run on another says so first.
+nlohmann::json potential_record(const fs::path& glass) {
+  const fs::path record = glass / "glass_preparation.json";
+  if (!fs::exists(record)) return {{"known", false}};
+  const nlohmann::json g = read_json(record);
+  if (!g.contains("potential")) return {{"known", false}};
+  const std::string sha = g["potential"].value("sha256", std::string()), path = g["potential"].value("path", std::string());
+  const std::string paper_sha = validation::paper_potential_sha256(validation::reference_file("paper.toml"));
+  nlohmann::json out = {{"known", true}, {"path", path}, {"sha256", sha}, {"paper_potential", sha == paper_sha},
+                        {"paper_potential_sha256", paper_sha}};
+  if (sha != paper_sha) {
+    out["note"] = "Not the paper's potential: the glass was made with " + fs::path(path).filename().string() + " (sha256 " +
+                  sha.substr(0, 12) + "...), not Mendelev et al. 2009 (Cu-Zr_2.eam.fs, sha256 " + paper_sha.substr(0, 12) + "...)";
+  }
+  return out;
+}
+
 }  // namespace
 
 bool validate_glass(const std::string& glass_dir, std::ostream& out) {
@@ -70,13 +89,15 @@ bool validate_results(const std::string& dir_text, const std::string& profile_ov
     record["glass"] = {{"passed", g}, {"record", (glass / "structure_validation.json").string()}};
     md += std::string("Glass structure checks (") + (g ? "pass" : "**FAIL**") + "): see " + (glass / "structure_validation.json").string() + "\n\n";
   }
+  std::vector<validation::PaperCheck> checks;
+  std::string profile = profile_override;
   const bool campaigns = fs::exists(dir / "temperature_sweep" / "samples.csv") || fs::exists(dir / "cluster_size" / "summary.json") ||
                          fs::exists(dir / "sample_count" / "summary.json");
   if (fs::exists(dir / "analysis" / "derived.json") || campaigns) {
     anything = true;
     if (campaigns) analyze_into(dir_text, out);  // always from the current samples
-    const std::string profile = profile_override.empty() ? results_profile(dir) : profile_override;
-    const auto checks = validation::run_paper_checks(read_json(dir / "analysis" / "derived.json"), profile,
+    if (profile.empty()) profile = results_profile(dir);
+    checks = validation::run_paper_checks(read_json(dir / "analysis" / "derived.json"), profile,
                                                      validation::reference_file("paper.toml"));
     const bool p = validation::required_checks_pass(checks);
     ok &= p;
@@ -90,9 +111,15 @@ bool validate_results(const std::string& dir_text, const std::string& profile_ov
   }
   if (!anything) throw InputError(dir_text + ": nothing to validate (no glass_preparation/structure.json, no campaign results)");
   record["passed"] = ok;
+  if (profile.empty() && fs::exists(dir / "reproduce.json")) profile = results_profile(dir);
+  const std::string verdict = validation::validation_verdict(checks, profile, ok);
+  record["verdict"] = verdict;
+  record["profile_caveat"] = validation::profile_caveat(profile);
+  record["potential"] = potential_record(glass);
+  if (!record["potential"].value("paper_potential", true)) md = "**" + record["potential"]["note"].get<std::string>() + "**\n\n" + md;
   atomic_write((dir / "validation.json").string(), [&](std::ostream& os) { os << record.dump(2) << "\n"; });
   atomic_write((dir / "validation.md").string(), [&](std::ostream& os) { os << md; });
-  out << (ok ? "validation passed" : "validation FAILED (a required check)") << ": " << (dir / "validation.md").string() << "\n";
+  out << verdict << ": " << (dir / "validation.md").string() << "\n";
   return ok;
 }
 

@@ -32,7 +32,8 @@ std::string gp_markup(const std::string& s) {
 }
 
 std::string figure_title(const FigureContext& ctx, const std::string& title) {
-  return "\"" + gp_text(title) + "\\n{/*0.7 profile " + gp_text(ctx.profile) + " | " + gp_text(ctx.provenance) + "}\"";
+  const std::string caveat = ctx.caveat.empty() ? "" : "\\n{/*0.7 " + gp_text(ctx.caveat) + "}";
+  return "\"" + gp_text(title) + "\\n{/*0.7 profile " + gp_text(ctx.profile) + " | " + gp_text(ctx.provenance) + "}" + caveat + "\"";
 }
 
 Figure not_drawn(const std::string& name, const std::string& caption, const std::string& why) {

@@ -13,9 +13,13 @@ namespace betarelax::plots {
 struct FigureContext {
   std::string results_dir;  ///< the results directory (input)
   std::string out_dir;      ///< where figures go (results_dir/figures)
-  std::string profile;      ///< smoke | standard | paper
+  std::string profile;      ///< smoke | standard | gpu | paper
   std::string provenance;   ///< one line: git revision, backend, profile
   bool validated = true;    ///< false: every figure carries a visible NOT VALIDATED mark
+  /// What the numbers are not, for every figure's subtitle and the report's
+  /// first line: the profile's caveat (smoke: not physics) and a potential
+  /// other than the paper's; empty for a physics run on the paper's potential.
+  std::string caveat;
 };
 
 /// What a figure function made, or why it made nothing.

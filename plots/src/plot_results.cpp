@@ -5,6 +5,7 @@
 #include "figure_data.hpp"
 #include "figures.hpp"
 #include "input_error.hpp"
+#include "paper_checks.hpp"
 
 namespace betarelax::plots {
 namespace fs = std::filesystem;
@@ -30,6 +31,12 @@ PlotOutcome plot_results(const std::string& dir, bool force, std::ostream& log) 
                    prov.value("execution_space", std::string("?")) + " x" + std::to_string(prov.value("concurrency", 0)) +
                    " (" + prov.value("device", std::string("?")) + ")";
   ctx.validated = out.validated;
+  if (validation.is_object()) {
+    const std::string caveat = validation::profile_caveat(ctx.profile);
+    const nlohmann::json pot = validation.value("potential", nlohmann::json::object());
+    const std::string note = pot.value("note", std::string());
+    ctx.caveat = caveat + (!caveat.empty() && !note.empty() ? "; " : "") + note;
+  }
   out.figures = {fig1_sample(ctx), fig2_cluster_size(ctx, derived), fig3_sample_count(ctx, derived),
                  fig4_temperature(ctx, derived), fig5_arrhenius(ctx, derived)};
   for (const Figure& f : out.figures) {

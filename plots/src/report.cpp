@@ -24,7 +24,8 @@ std::string cell(const nlohmann::json& v, int digits = 3) {
 
 std::string write_report(const FigureContext& ctx, const nlohmann::json& validation, const std::vector<Figure>& figures) {
   std::ostringstream md;
-  md << "# betarelax report — Yang et al., PRB 102, 174103 (2020)\n\n"
+  // The first line says what the numbers are not (smoke; another potential).
+  md << "# betarelax report — Yang et al., PRB 102, 174103 (2020)" << (ctx.caveat.empty() ? "" : " — " + ctx.caveat) << "\n\n"
      << "Results: `" << ctx.results_dir << "`, profile **" << ctx.profile << "**. " << ctx.provenance << "\n\n";
   if (!ctx.validated) md << "**NOT VALIDATED**: drawn with `--force` from results that did not pass validation.\n\n";
   md << "## Validation against the paper\n\n"
@@ -37,7 +38,7 @@ std::string write_report(const FigureContext& ctx, const nlohmann::json& validat
          << cell(c.at("tolerance")) << " | " << c.at("severity").get<std::string>() << " | "
          << (c.at("status") == "fail" ? "**FAIL**" : c.at("status").get<std::string>()) << " |\n";
     }
-    md << "\nRequired checks " << (validation.value("passed", false) ? "pass" : "**fail**")
+    md << "\n" << validation.value("verdict", std::string(validation.value("passed", false) ? "Required checks pass" : "Required checks **fail**"))
        << "; each check's reason and detail are in `validation.md`.\n\n";
   } else {
     md << "| (no validation.json) | | | | | | | |\n\n";

@@ -112,11 +112,30 @@ TEST(Plots, EveryFigureWritesPngOfItsSizeAndPdfAndItsData) {
     EXPECT_TRUE(is_pdf(pdf)) << pdf;
     EXPECT_TRUE(fs::exists(dir / "figures" / (f.name + ".gp")));
     EXPECT_EQ(text_of(dir / "figures" / (f.name + ".gp")).find("NOT VALIDATED"), std::string::npos);
+    // A smoke figure says in its subtitle that its numbers are not physics.
+    EXPECT_NE(text_of(dir / "figures" / (f.name + ".gp")).find("not physics"), std::string::npos) << f.name;
   }
   const std::string report = text_of(dir / "report.md");
+  EXPECT_NE(report.substr(0, report.find('\n')).find("not physics"), std::string::npos) << "the first line: " << report.substr(0, 200);
   EXPECT_NE(report.find("![fig4](figures/fig4.png)"), std::string::npos);
   EXPECT_NE(report.find("`dQ_eff`"), std::string::npos);
   EXPECT_EQ(report.find("NOT VALIDATED"), std::string::npos);
+}
+
+TEST(Plots, ARunOnAnotherPotentialSaysSoInTheReportsFirstLine) {
+  const fs::path dir = make_results("other_potential", true);
+  nlohmann::json v;
+  std::ifstream(dir / "validation.json") >> v;
+  v["paper"]["profile"] = "standard";
+  v["potential"] = {{"known", true}, {"paper_potential", false},
+                    {"note", "Not the paper's potential: the glass was made with CuZr_mm.eam.fs"}};
+  std::ofstream(dir / "validation.json") << v.dump();
+  std::ostringstream log;
+  plot_results(dir.string(), false, log);
+  const std::string report = text_of(dir / "report.md");
+  const std::string first = report.substr(0, report.find('\n'));
+  EXPECT_NE(first.find("Not the paper's potential"), std::string::npos) << first;
+  EXPECT_EQ(first.find("not physics"), std::string::npos) << first;  // a standard run is physics
 }
 
 TEST(Plots, FailedValidationGivesNoFigureUnlessForcedAndThenSaysSo) {

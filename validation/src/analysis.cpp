@@ -14,6 +14,7 @@
 #include "effective_barriers.hpp"
 #include "input_error.hpp"
 #include "lognormal_fit.hpp"
+#include "sample_quality.hpp"
 #include "spectrum_stats.hpp"
 #include "units.hpp"
 
@@ -62,7 +63,8 @@ Spectra read_spectra_csv(const std::string& path, bool strict, std::vector<doubl
   for (size_t i = 0; i < table.rows.size(); ++i) {
     const auto& row = table.rows[i];
     const std::string where = path + ": line " + std::to_string(table.line_of[i]);
-    if (status && row.at("status") != "transition") continue;  // no barrier resolved: not part of the spectrum
+    if (status && row.at("status") != "transition") continue;  // no barrier resolved: counted by censoring(), not in the spectrum
+    if (series_of(row) != "sweep") continue;                    // the deposition-rate control: deposition_control()
     const double t = parse_number(row.at("T_K"), where + ", column T_K");
     const double df = parse_number(row.at("dF_eV"), where + ", column dF_eV");
     if (!(t > 0)) throw InputError(where + ", column T_K: temperature must be positive");
@@ -174,6 +176,9 @@ nlohmann::json analyze_results_dir(const std::string& dir, const AnalysisOptions
     out["spectra_from"] = sweep.string();
     out["temperatures_left_out"] = left_out;
     out["temperatures_left_out_why"] = "fewer than two samples with a resolved barrier";
+    const CsvTable table = read_csv_table(sweep.string(), true);
+    if (std::find(table.header.begin(), table.header.end(), "status") != table.header.end()) out["censoring"] = censoring(table);
+    out["deposition_control"] = deposition_control(table);
   }
   // The other campaigns' statistics, recomputed from their raw rows with the
   // options their plan (campaign.json) records.

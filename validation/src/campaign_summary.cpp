@@ -6,6 +6,7 @@
 #include <map>
 #include <sstream>
 
+#include "sample_quality.hpp"
 #include "spectrum_stats.hpp"
 #include "units.hpp"
 
@@ -28,7 +29,9 @@ nlohmann::json spectrum_json(const std::vector<double>& df, double bin) {
 struct PointKey {
   double temperature, cutoff;
   std::string label;
+  std::string series;  ///< "sweep", or "control" (the deposition-rate control)
   bool operator<(const PointKey& o) const {
+    if (series != o.series) return series > o.series;  // sweep before control
     return temperature != o.temperature ? temperature < o.temperature : cutoff < o.cutoff;
   }
 };
@@ -55,7 +58,7 @@ nlohmann::json campaign_summary(const CampaignSummaryOptions& p, const std::vect
   // Sample order, not finishing order: running statistics follow the sample index.
   std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return std::stol(a.at("id")) < std::stol(b.at("id")); });
   std::map<PointKey, std::vector<const Row*>> by_point;
-  for (const Row& r : rows) by_point[{std::stod(r.at("T_K")), std::stod(r.at("cutoff_A")), r.at("cutoff_label")}].push_back(&r);
+  for (const Row& r : rows) by_point[{std::stod(r.at("T_K")), std::stod(r.at("cutoff_A")), r.at("cutoff_label"), series_of(r)}].push_back(&r);
 
   nlohmann::json points = nlohmann::json::array();
   for (const auto& [key, list] : by_point) {
@@ -68,7 +71,7 @@ nlohmann::json campaign_summary(const CampaignSummaryOptions& p, const std::vect
       if (r->at("status") == "transition") df.push_back(std::stod(r->at("dF_eV")));
     }
     nlohmann::json entry = {{"temperature_K", key.temperature}, {"cutoff_A", key.cutoff}, {"cutoff_label", key.label},
-                            {"group_size", group}, {"samples", list.size()}, {"status", status},
+                            {"series", key.series}, {"group_size", group}, {"samples", list.size()}, {"status", status},
                             {"spectrum", spectrum_json(df, p.histogram_bin_eV)}};
     if (!df.empty()) {
       const double mean = summarize(df).mean;
@@ -81,7 +84,7 @@ nlohmann::json campaign_summary(const CampaignSummaryOptions& p, const std::vect
   if (p.kind == "sample_count") {
     std::vector<double> df;
     for (const Row& r : rows)
-      if (r.at("status") == "transition") df.push_back(std::stod(r.at("dF_eV")));
+      if (r.at("status") == "transition" && series_of(r) == "sweep") df.push_back(std::stod(r.at("dF_eV")));
     nlohmann::json running = nlohmann::json::array();
     for (const auto& rp : running_statistics(df)) running.push_back({{"n", rp.n}, {"mean_eV", rp.mean}, {"std_eV", rp.std}});
     nlohmann::json boxes = nlohmann::json::array();

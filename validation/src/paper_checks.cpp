@@ -159,6 +159,13 @@ void run_kind(PaperCheck& c, const std::string& kind, const nlohmann::json& deri
                    "n = " + std::to_string(half.at("n").get<long>()) + " vs " + std::to_string(static_cast<long>(n)) + ": |d mean| = " + num(dm) +
                        " (<= " + num(tol_m) + "), |d std| = " + num(ds) + " (<= " + num(tol_s) + ") eV");
   }
+  if (kind == "at_most") {
+    const std::string m = t["measure"].value_or(std::string());
+    const nlohmann::json v = at_path(derived, m);
+    if (!v.is_number()) return skip(c, m + " is not in the analysis");
+    measured(c, v.get<double>());
+    return verdict(c, c.measured <= c.tolerance, m + " = " + num(c.measured) + " vs at most " + num(c.tolerance));
+  }
   if (kind == "within_art") {
     const nlohmann::json art = at_path(derived, "art.mean_dQ_eV"), q = at_path(derived, "fits.eff.dQ_eV");
     if (!art.is_number() || !q.is_number()) return skip(c, "no ART results (issue #8) or no MetaD fit");
@@ -207,7 +214,8 @@ std::vector<PaperCheck> run_paper_checks(const nlohmann::json& derived, const st
       c.tolerance = *tol;
       c.has_tolerance = true;
     }
-    run_kind(c, t["kind"].value_or(std::string()), derived, t);
+    c.kind = t["kind"].value_or(std::string());
+    run_kind(c, c.kind, derived, t);
     out.push_back(c);
   }
   return out;
@@ -217,6 +225,38 @@ bool required_checks_pass(const std::vector<PaperCheck>& checks) {
   for (const auto& c : checks)
     if (c.severity == "required" && c.status == "fail") return false;
   return true;
+}
+
+std::string paper_potential_sha256(const std::string& ref) {
+  toml::table doc;
+  try {
+    doc = toml::parse_file(ref);
+  } catch (const toml::parse_error& e) {
+    throw InputError(ref + ": " + std::string(e.description()));
+  }
+  const auto sha = doc["potential"]["sha256"].value<std::string>();
+  if (!sha) throw InputError(ref + ": [potential] sha256 is missing (the paper's potential file)");
+  return *sha;
+}
+
+std::string profile_caveat(const std::string& profile) {
+  if (profile == "smoke") return "smoke profile: exercises the code path; its numbers are not physics";
+  return "";
+}
+
+std::string validation_verdict(const std::vector<PaperCheck>& checks, const std::string& profile, bool glass_ok) {
+  if (!glass_ok || !required_checks_pass(checks)) return "validation FAILED (a required check)";
+  if (!profile_caveat(profile).empty()) {
+    return profile_caveat(profile) + "; the required checks (arithmetic identities, glass sanity) hold";
+  }
+  long physics = 0, passed = 0;
+  for (const auto& c : checks) {
+    if (c.kind == "ordering_para_eff_seq" || c.status == "skip") continue;
+    ++physics;
+    passed += c.status == "pass" ? 1 : 0;
+  }
+  if (passed == 0) return "no physics check ran and passed (" + std::to_string(physics) + " ran): only the arithmetic and the glass hold";
+  return "validation passed: " + std::to_string(passed) + " of " + std::to_string(physics) + " physics checks that ran pass, every required one";
 }
 
 nlohmann::json paper_checks_json(const std::vector<PaperCheck>& checks, const std::string& profile) {
@@ -235,8 +275,9 @@ nlohmann::json paper_checks_json(const std::vector<PaperCheck>& checks, const st
 
 std::string paper_checks_markdown(const std::vector<PaperCheck>& checks, const std::string& profile) {
   std::ostringstream os;
-  os << "# Validation against the paper (profile " << profile << ")\n\n"
-     << (required_checks_pass(checks) ? "All required checks pass.\n\n" : "**A required check FAILED.**\n\n")
+  os << "# Validation against the paper (profile " << profile << ")\n\n";
+  if (!profile_caveat(profile).empty()) os << "**" << profile_caveat(profile) << ".**\n\n";
+  os << (required_checks_pass(checks) ? "All required checks pass.\n\n" : "**A required check FAILED.**\n\n")
      << "| check | claim | source | paper | measured | tolerance | severity | result | detail |\n"
      << "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n";
   for (const auto& c : checks) {

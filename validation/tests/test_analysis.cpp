@@ -3,7 +3,9 @@
 // ΔF(T) = ΔQ − TΔS recovered within its bootstrap interval, the log-normal
 // MLE's closed form, a goodness-of-fit test that rejects a bimodal spectrum,
 // Eq. 4 over a log-normal by an independent quadrature, and paper checks that
-// pass a good analysis and fail a doctored one by name.
+// pass a good analysis and fail a doctored one by name; censored samples
+// counted and a required check failing at 20 %; the deposition control set
+// beside its spectrum; smoke verdicts that never say "validation passed".
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -19,6 +21,7 @@
 #include "input_error.hpp"
 #include "lognormal_fit.hpp"
 #include "paper_checks.hpp"
+#include "sample_quality.hpp"
 
 using namespace betarelax::validation;
 
@@ -230,6 +233,8 @@ TEST(ArtSpectrum, FailuresAndDuplicatesStayOutOfTheSpectrum) {
   EXPECT_EQ(s.at("duplicates")[0].at("of").get<long>(), 0);
   EXPECT_EQ(s.at("by_status").at("lost_negative_curvature").get<long>(), 1);
   EXPECT_NEAR(s.at("mean_dQ_eV").get<double>(), (1.2 + 1.0 + 1.1996) / 3, 1e-9);
+  // Over every verified search, the duplicate of event 0 included.
+  EXPECT_NEAR(s.at("mean_dQ_all_verified_eV").get<double>(), (1.2 + 1.0 + 1.1996 + 1.1996) / 4, 1e-9);
   EXPECT_NEAR(s.at("force_calls").at("per_distinct_saddle").get<double>(), 6000.0 / 3, 1e-9);
   EXPECT_NEAR(s.at("harmonic").at("dS_harm_kB").at("mean").get<double>(), 0.0, 1e-9);
   // A malformed number names the event and the column.
@@ -242,4 +247,86 @@ TEST(ArtSpectrum, FailuresAndDuplicatesStayOutOfTheSpectrum) {
     EXPECT_NE(std::string(e.what()).find("event 3"), std::string::npos) << e.what();
     EXPECT_NE(std::string(e.what()).find("dQ_eV"), std::string::npos) << e.what();
   }
+}
+
+namespace {
+/// A sweep's rows: `n` samples at T, the first `censored` of them without a crossing.
+void add_rows(CsvTable& t, double temperature, int n, int censored, const std::string& series = "sweep", double df0 = 1.0) {
+  for (int i = 0; i < n; ++i) {
+    const bool out = i < censored;
+    t.rows.push_back({{"T_K", std::to_string(temperature)}, {"status", out ? "no_transition" : "transition"},
+                      {"dF_eV", out ? "" : std::to_string(df0 + 0.01 * i)}, {"series", series},
+                      {"height0_eV", series == "sweep" ? "0.03" : "0.01"}});
+  }
+}
+}  // namespace
+
+TEST(Censoring, EverySampleIsCountedAndTwentyPercentFailsTheRequiredCheck) {
+  CsvTable t;
+  t.header = {"T_K", "status", "dF_eV", "series", "height0_eV"};
+  add_rows(t, 200, 10, 2);  // 20 % censored at 200 K
+  add_rows(t, 300, 10, 1);  // 10 %: the limit, allowed
+  add_rows(t, 300, 4, 3, "control");  // the control's samples are not the sweep's
+  const nlohmann::json c = censoring(t);
+  EXPECT_EQ(c["per_T"]["200"]["samples"], 10);
+  EXPECT_EQ(c["per_T"]["200"]["no_transition"], 2);
+  EXPECT_EQ(c["per_T"]["300"]["samples"], 10);
+  EXPECT_DOUBLE_EQ(c["per_T"]["300"]["without_barrier_fraction"].get<double>(), 0.1);
+  EXPECT_DOUBLE_EQ(c["max_without_barrier_fraction"].get<double>(), 0.2);
+
+  const std::string ref = reference_file("paper.toml");
+  nlohmann::json derived = {{"censoring", c}};
+  const auto at_standard = run_paper_checks(derived, "standard", ref);
+  EXPECT_EQ(find(at_standard, "censored_fraction").status, "fail");
+  EXPECT_EQ(find(at_standard, "censored_fraction").severity, "required");
+  EXPECT_FALSE(required_checks_pass(at_standard));
+  EXPECT_FALSE(required_checks_pass(run_paper_checks(derived, "paper", ref)));
+  EXPECT_TRUE(required_checks_pass(run_paper_checks(derived, "smoke", ref)));  // smoke: reported only
+
+  CsvTable ok;
+  ok.header = t.header;
+  add_rows(ok, 200, 10, 1);
+  add_rows(ok, 300, 10, 0);
+  derived["censoring"] = censoring(ok);
+  EXPECT_EQ(find(run_paper_checks(derived, "standard", ref), "censored_fraction").status, "pass");
+}
+
+TEST(Censoring, TheSpectrumLeavesOutCensoredAndControlRowsAndTheControlIsSetBesideIt) {
+  const std::string path = write_csv("control.csv",
+                                     "T_K,status,dF_eV,series,height0_eV\n"
+                                     "300,transition,1.0,sweep,0.03\n300,transition,1.2,sweep,0.03\n"
+                                     "300,no_transition,,sweep,0.03\n"
+                                     "300,transition,0.9,control,0.01\n300,transition,0.7,control,0.01\n");
+  const Spectra s = read_spectra_csv(path, false);
+  ASSERT_EQ(s.at(300).size(), 2u);
+  EXPECT_DOUBLE_EQ(s.at(300)[0] + s.at(300)[1], 2.2);
+  const nlohmann::json d = deposition_control(read_csv_table(path));
+  EXPECT_EQ(d["control"]["n"], 2);
+  EXPECT_NEAR(d["control"]["mean"].get<double>(), 0.8, 1e-12);
+  EXPECT_NEAR(d["sweep"]["mean"].get<double>(), 1.1, 1e-12);
+  EXPECT_NEAR(d["mean_sweep_minus_control_eV"].get<double>(), 0.3, 1e-12);
+  // se = sqrt(var_c/n_c + var_s/n_s) = sqrt(0.02/2 + 0.02/2)
+  EXPECT_NEAR(d["se_mean_difference_eV"].get<double>(), std::sqrt(0.02), 1e-12);
+  EXPECT_DOUBLE_EQ(d["control_height0_eV"].get<double>(), 0.01);
+  EXPECT_TRUE(deposition_control(read_csv_table(write_csv("nocontrol.csv", "T_K,status,dF_eV\n300,transition,1\n"))).is_null());
+}
+
+TEST(Verdict, SmokeSaysItIsNotPhysicsAndPassedNeedsAPhysicsCheck) {
+  const std::string ref = reference_file("paper.toml");
+  const nlohmann::json good = good_analysis();
+  const auto smoke = run_paper_checks(good, "smoke", ref);
+  const std::string v = validation_verdict(smoke, "smoke", true);
+  EXPECT_NE(v.find("not physics"), std::string::npos);
+  EXPECT_EQ(v.find("validation passed"), std::string::npos);
+  EXPECT_NE(paper_checks_markdown(smoke, "smoke").find("not physics"), std::string::npos);
+  EXPECT_NE(validation_verdict(run_paper_checks(good, "standard", ref), "standard", true).find("validation passed"), std::string::npos);
+  // Only the arithmetic identity ran: nothing physical was shown.
+  const nlohmann::json only_spectra = {{"per_T", good["per_T"]}};
+  std::vector<PaperCheck> jensen_only;
+  for (const PaperCheck& c : run_paper_checks(only_spectra, "standard", ref))
+    if (c.kind == "ordering_para_eff_seq") jensen_only.push_back(c);
+  ASSERT_EQ(jensen_only.size(), 1u);
+  EXPECT_EQ(validation_verdict(jensen_only, "standard", true).find("validation passed"), std::string::npos);
+  EXPECT_NE(validation_verdict(smoke, "smoke", false).find("FAILED"), std::string::npos);
+  EXPECT_EQ(paper_potential_sha256(ref).size(), 64u);
 }

@@ -356,21 +356,28 @@ TEST(SpectrumStats, QuantilesWhiskersAndRunningMomentsOfAKnownSample) {
   EXPECT_EQ(h.counts, (std::vector<long>{4, 0, 0, 0, 1}));
 }
 
-TEST(CampaignToml, SampleSectionsAtThePaperProfileAreTheSingleSamples) {
+TEST(CampaignToml, SampleSectionsAtEveryPhysicsProfileAreTheSingleSamples) {
   // A campaign's sample is the single sample: same metadynamics, transition
-  // rule, MD and rate parameters at the paper profile.
-  const ExperimentConfig single(experiment_file("single_sample"), "paper");
-  for (const char* name : {"cluster_size", "sample_count", "temperature_sweep"}) {
-    const ExperimentConfig c(experiment_file(name), "paper");
-    for (const char* key : {"md.dt_ps", "md.t_damp_ps", "md.skin_A", "metad.colvar_width_A", "metad.hill_width", "metad.height0_eV",
-                            "metad.bias_temperature_K", "metad.pace", "metad.grid_max_A", "metad.grid_spacing_A", "metad.wall_A",
-                            "metad.wall_constant_eV_per_A2", "transition.baseline_ps", "transition.window_ps", "transition.jump_A",
-                            "transition.commit_ps", "transition.inherent_change_A", "transition.after_ps",
-                            "transition.after_max_ps", "transition.max_ps", "output.cv_every", "output.fire_ftol_eV_per_A",
-                            "rates.nu0_Hz"}) {
-      EXPECT_EQ(c.number(key), single.number(key)) << name << ": " << key;
+  // rule, MD and rate parameters at every profile that claims physics.
+  for (const char* profile : {"standard", "gpu", "paper"}) {
+    const ExperimentConfig single(experiment_file("single_sample"), profile);
+    for (const char* name : {"cluster_size", "sample_count", "temperature_sweep"}) {
+      const ExperimentConfig c(experiment_file(name), profile);
+      for (const char* key : {"md.dt_ps", "md.t_damp_ps", "md.skin_A", "metad.colvar_width_A", "metad.hill_width", "metad.height0_eV",
+                              "metad.bias_temperature_K", "metad.pace", "metad.grid_max_A", "metad.grid_spacing_A", "metad.wall_A",
+                              "metad.wall_constant_eV_per_A2", "transition.baseline_ps", "transition.window_ps", "transition.jump_A",
+                              "transition.commit_ps", "transition.inherent_change_A", "transition.after_ps",
+                              "transition.after_max_ps", "transition.max_ps", "output.cv_every", "output.fire_ftol_eV_per_A",
+                              "rates.nu0_Hz"}) {
+        EXPECT_EQ(c.number(key), single.number(key)) << profile << ": " << name << ": " << key;
+      }
+      EXPECT_EQ(c.texts("system.potential"), single.texts("system.potential")) << profile << ": " << name;
+      EXPECT_EQ(c.text("input.glass_dir"), single.text("input.glass_dir")) << profile << ": " << name;
     }
-    EXPECT_EQ(c.texts("system.potential"), single.texts("system.potential")) << name;
+    // The ART stage searches the same glass with the same potential.
+    const ExperimentConfig art(experiment_file("art_comparison"), profile);
+    EXPECT_EQ(art.texts("system.potential"), single.texts("system.potential")) << profile << ": art_comparison";
+    EXPECT_EQ(art.text("input.glass_dir"), single.text("input.glass_dir")) << profile << ": art_comparison";
   }
 }
 

@@ -172,8 +172,13 @@ void ExperimentConfig::check_all_used() const {
 }
 
 std::string ExperimentConfig::canonical_text() const {
+  // [budget] is a wall-time expectation, not a setting of the physics: a
+  // changed budget changes no result, so it neither changes the hash nor
+  // stops a --resume.
+  toml::table t = merged_->t;
+  t.erase("budget");
   std::ostringstream os;
-  os << merged_->t;
+  os << t;
   return os.str();
 }
 

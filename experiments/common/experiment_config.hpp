@@ -45,7 +45,8 @@ class ExperimentConfig {
   /// Throws InputError listing the keys no getter asked for.
   void check_all_used() const;
 
-  /// The merged configuration as canonical TOML text, and its SHA-256.
+  /// The merged configuration as canonical TOML text, and its SHA-256;
+  /// [budget] (wall_s, what a stage is expected to take) is left out.
   std::string canonical_text() const;
   std::string hash() const;
 

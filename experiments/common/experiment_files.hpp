@@ -13,4 +13,9 @@ std::string experiment_file(const std::string& name);
 struct RunControl;
 bool run_experiment(const std::string& toml_path, const std::string& profile, RunControl& control);
 
+/// The wall time a profile of the experiment is expected to take on the
+/// machine its TOML names ([budget] wall_s), or 0 where it gives none.
+/// Reported beside the measured time, never enforced.
+double wall_budget_s(const std::string& toml_path, const std::string& profile);
+
 }  // namespace betarelax::experiments

@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "experiment_config.hpp"
+#include "experiment_files.hpp"
 #include "fes_landmarks.hpp"
 #include "glass_structure.hpp"
 #include "input_error.hpp"
@@ -84,6 +85,31 @@ n = 3
   EXPECT_DOUBLE_EQ(small.number("a.m"), 2.5);
   EXPECT_NE(small.hash(), big.hash());
   EXPECT_EQ(small.experiment(), "x");
+}
+
+TEST(ExperimentConfig, ABudgetIsReadPerProfileAndChangesNoHash) {
+  // A wall-time budget changes no result: the hash (and so --resume) ignores
+  // it, while every other key still counts.
+  const auto with = write_file("cfg_budget.toml", R"(experiment = "x"
+[a]
+n = 1
+[budget]
+wall_s = 60.0
+[profile.small.budget]
+wall_s = 5.0
+[profile.big]
+)");
+  const auto without = write_file("cfg_no_budget.toml", R"(experiment = "x"
+[a]
+n = 1
+[profile.small]
+[profile.big]
+)");
+  EXPECT_EQ(wall_budget_s(with, "small"), 5.0);
+  EXPECT_EQ(wall_budget_s(with, "big"), 60.0);
+  EXPECT_EQ(wall_budget_s(without, "small"), 0.0);
+  EXPECT_EQ(ExperimentConfig(with, "small").hash(), ExperimentConfig(without, "small").hash());
+  EXPECT_EQ(ExperimentConfig(with, "big").hash(), ExperimentConfig(without, "big").hash());
 }
 
 TEST(ExperimentConfig, ErrorsNameTheFileTheProfileAndTheKey) {

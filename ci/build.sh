@@ -2,6 +2,7 @@
 # Installs what is missing, then configures and builds one CMake preset.
 # Usage: ci/build.sh [openmp|serial|cuda|asan] [extra cmake args...]
 # With Kokkos_ROOT set in the environment, that Kokkos is used and none is built.
+# With BETARELAX_BUILD_TARGETS (space-separated), only those targets are built.
 set -euo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 preset=${1:-openmp}
@@ -33,4 +34,6 @@ fi
 
 cd "$top"
 cmake --preset "$preset" "${extra[@]}" "$@"
-cmake --build --preset "$preset" --parallel "$(nproc)"
+targets=()
+for t in ${BETARELAX_BUILD_TARGETS:-}; do targets+=(--target "$t"); done
+cmake --build --preset "$preset" --parallel "$(nproc)" "${targets[@]}"

@@ -14,6 +14,7 @@
 #include <iomanip>
 #include <iostream>
 #include <ostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -43,19 +44,30 @@ struct Stage {
   StageRun run;
 };
 
-nlohmann::json run_glass_stage(const StageContext& ctx) {
-  const std::string folder = (ctx.dir / "glass_preparation").string();
+/// Runs experiments/<name>.toml at the stage's profile into <results>/<name>
+/// (resuming what finished before; on the stage's glass unless it makes it)
+/// and returns its record: folder, config, wall time and the TOML's budget.
+nlohmann::json run_one_experiment(const StageContext& ctx, const std::string& name) {
   experiments::Progress progress(ctx.out, &ctx.out == &std::cout && experiments::is_terminal(1));
   experiments::RunControl control;
-  control.out_dir = folder;
+  control.out_dir = (ctx.dir / name).string();
+  if (name != "glass_preparation") control.glass_dir = (ctx.dir / "glass_preparation").string();
   control.resume = true;
   control.log = &ctx.out;
   control.progress = &progress;
-  const std::string file = experiments::experiment_file("glass_preparation");
+  const std::string file = experiments::experiment_file(name);
+  const auto t0 = std::chrono::steady_clock::now();
   experiments::run_experiment(file, ctx.profile, control);
-  const bool checks = validate_glass(folder, ctx.out);
-  return {{"status", checks ? "done" : "done, checks failed"}, {"folder", folder}, {"config", file},
-          {"checks_passed", checks}, {"budget_s", experiments::wall_budget_s(file, ctx.profile)}};
+  return {{"name", name}, {"folder", control.out_dir}, {"config", file},
+          {"wall_time_s", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()},
+          {"budget_s", experiments::wall_budget_s(file, ctx.profile)}};
+}
+
+nlohmann::json run_glass_stage(const StageContext& ctx) {
+  nlohmann::json record = run_one_experiment(ctx, "glass_preparation");
+  const bool checks = validate_glass(record["folder"].get<std::string>(), ctx.out);
+  record.update({{"status", checks ? "done" : "done, checks failed"}, {"checks_passed", checks}});
+  return record;
 }
 
 /// The single sample of Fig. 1 and the three WT-MetaD campaigns (§II, §III,
@@ -63,37 +75,16 @@ nlohmann::json run_glass_stage(const StageContext& ctx) {
 /// only writes the summaries again.
 nlohmann::json run_campaigns_stage(const StageContext& ctx) {
   nlohmann::json record = {{"status", "done"}, {"campaigns", nlohmann::json::array()}};
-  for (const char* name : {"single_sample", "cluster_size", "sample_count", "temperature_sweep"}) {
-    experiments::Progress progress(ctx.out, &ctx.out == &std::cout && experiments::is_terminal(1));
-    experiments::RunControl control;
-    control.out_dir = (ctx.dir / name).string();
-    control.glass_dir = (ctx.dir / "glass_preparation").string();
-    control.resume = true;
-    control.log = &ctx.out;
-    control.progress = &progress;
-    const std::string file = experiments::experiment_file(name);
-    const auto t0 = std::chrono::steady_clock::now();
-    experiments::run_experiment(file, ctx.profile, control);
-    record["campaigns"].push_back({{"name", name}, {"folder", control.out_dir}, {"config", file},
-                                   {"wall_time_s", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()},
-                                   {"budget_s", experiments::wall_budget_s(file, ctx.profile)}});
-  }
+  for (const char* name : {"single_sample", "cluster_size", "sample_count", "temperature_sweep"})
+    record["campaigns"].push_back(run_one_experiment(ctx, name));
   return record;
 }
 
 /// ART nouveau at 0 K on the same group (§IV.C); finished searches are kept.
 nlohmann::json run_art_stage(const StageContext& ctx) {
-  experiments::Progress progress(ctx.out, &ctx.out == &std::cout && experiments::is_terminal(1));
-  experiments::RunControl control;
-  control.out_dir = (ctx.dir / "art_comparison").string();
-  control.glass_dir = (ctx.dir / "glass_preparation").string();
-  control.resume = true;
-  control.log = &ctx.out;
-  control.progress = &progress;
-  const std::string file = experiments::experiment_file("art_comparison");
-  experiments::run_experiment(file, ctx.profile, control);
-  return {{"status", "done"}, {"folder", control.out_dir}, {"config", file},
-          {"budget_s", experiments::wall_budget_s(file, ctx.profile)}};
+  nlohmann::json record = run_one_experiment(ctx, "art_comparison");
+  record["status"] = "done";
+  return record;
 }
 
 nlohmann::json run_analysis_stage(const StageContext& ctx) {
@@ -133,15 +124,14 @@ const std::vector<Stage>& stages() {
 /// by how much it was missed (a budget of 0 is none).
 void print_stage_time(std::ostream& out, const std::string& name, const nlohmann::json& entry) {
   const double wall = entry.value("wall_time_s", 0.0), budget = entry.value("budget_s", 0.0);
-  out << "  " << std::left << std::setw(42) << name << std::right << std::fixed << std::setprecision(1) << std::setw(9)
-      << wall << " s";
+  std::ostringstream line;  // formatted apart: the caller's stream keeps its settings
+  line << "  " << std::left << std::setw(42) << name << std::right << std::fixed << std::setprecision(1) << std::setw(9)
+       << wall << " s";
   if (budget > 0) {
-    out << "  budget " << std::setw(7) << budget << " s";
-    if (wall > budget) out << "  OVER by " << std::setprecision(0) << 100 * (wall / budget - 1) << " %";
+    line << "  budget " << std::setw(7) << budget << " s";
+    if (wall > budget) line << "  OVER by " << std::setprecision(0) << 100 * (wall / budget - 1) << " %";
   }
-  out << "\n";
-  out.unsetf(std::ios::floatfield);
-  out << std::setprecision(6);
+  out << line.str() << "\n";
 }
 
 /// The stage times at the end of the summary: where a run's time went.

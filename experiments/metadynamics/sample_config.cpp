@@ -49,6 +49,8 @@ SingleSampleParams read_sample_common(const ExperimentConfig& c, const std::stri
   p.rule.window_ps = c.positive("transition.window_ps");
   p.rule.jump_A = c.positive("transition.jump_A");
   p.rule.commit_ps = c.positive("transition.commit_ps");
+  p.rule.return_A = c.positive("transition.return_A");
+  if (p.rule.return_A >= p.rule.jump_A) throw InputError(c.path() + ": transition.return_A must be below jump_A");
   p.is_change_A = c.positive("transition.inherent_change_A");
   p.after_ps = c.number("transition.after_ps");
   p.after_max_ps = c.number("transition.after_max_ps");

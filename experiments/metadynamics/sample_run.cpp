@@ -104,9 +104,23 @@ bool SampleRun::on_cv(long step, double s, double v) {
   s_max_ = std::max(s_max_, s);
   // Metadynamics time → physical time: each interval weighted by e^{V/k_BT}.
   boosted_ps_ += p_.cv_every * p_.dt_ps * std::exp(std::min(v / kt_, 700.0));
-  if (transition_step_ >= 0 || !detector_.feed(t, s)) return false;
+  if (transition_step_ >= 0) {
+    if (detector_.returned(t, s)) revoke(step, t);
+    return false;
+  }
+  if (!detector_.feed(t, s)) return false;
   ++candidates_;
   return true;
+}
+
+void SampleRun::revoke(long step, double time_ps) {
+  revoked_.push_back({{"left_at_ps", detector_.left_at_ps()}, {"confirmed_at_ps", transition_step_ * p_.dt_ps},
+                      {"returned_at_ps", time_ps}, {"level_after_A", detector_.level_after()}});
+  transition_step_ = -1;
+  detector_.reject();
+  // The search for a transition that stands goes on within the budget; past
+  // it the sample ends here without one.
+  stop_step_ = std::max(max_steps_, step);
 }
 
 void SampleRun::confirm(long step, const Configuration& is_now) {
@@ -115,7 +129,9 @@ void SampleRun::confirm(long step, const Configuration& is_now) {
     transition_step_ = step;
     boosted_at_transition_ = boosted_ps_;
     is_after_ = is_now;
-    stop_step_ = std::min(max_steps_, step + std::lround(p_.after_max_ps / p_.dt_ps));
+    // The budget bounds the search; a transition found within it always
+    // gets its after phase, or F(s) could not show the barrier it crossed.
+    stop_step_ = step + std::lround(p_.after_max_ps / p_.dt_ps);
   } else {
     detector_.reject();
   }
@@ -176,12 +192,12 @@ SampleRecord SampleRun::finish(long step, const Configuration& final_state, cons
       {"metad", {{"sigma_A", p_.metad.sigma}, {"colvar_width_A", p_.colvar_width}, {"hill_width", p_.hill_width},
                  {"height0_eV", p_.metad.height0 * point_.height_factor}, {"series", point_.series}, {"bias_temperature_K", p_.metad.bias_temperature},
                  {"pace_steps", p_.metad.pace}, {"hills", hills_count_}}},
-      {"steps", std::min(step, max_steps_)},
+      {"steps", step},
       {"transition", {{"confirmed", transition_step_ > 0}, {"candidates_checked", candidates_},
                       {"time_ps", transition_step_ > 0 ? detector_.left_at_ps() : 0.0},
                       {"boosted_time_ps", boosted_at_transition_},
                       {"baseline_rmsd_A", detector_.baseline()}, {"level_before_A", detector_.level_before()},
-                      {"level_after_A", detector_.level_after()},
+                      {"level_after_A", detector_.level_after()}, {"revoked", revoked_},
                       {"displaced_atoms", transition_step_ > 0 ? displaced_atoms(is_initial_, is_after_, 2.0) : nlohmann::json::array()}}},
       {"failure", failed_.empty() ? nlohmann::json(nullptr)
                                   : nlohmann::json{{"why", failed_}, {"step", failed_at_}, {"time_ps", failed_at_ * p_.dt_ps},

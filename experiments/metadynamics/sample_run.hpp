@@ -110,6 +110,10 @@ class SampleRun {
   std::vector<double> is_initial_group_;
   long max_steps_ = 0, stop_step_ = 0, transition_step_ = -1, hills_count_ = 0;
   int candidates_ = 0;
+  nlohmann::json revoked_ = nlohmann::json::array();  ///< confirmed transitions the system came back from
+
+  /// The system fell back into the initial basin: the transition is revoked.
+  void revoke(long step, double time_ps);
   std::string failed_;  ///< why the sample failed (empty: it did not)
   long failed_at_ = 0, last_good_ = 0;
   double boosted_ps_ = 0, boosted_at_transition_ = 0, s_min_ = 1e300, s_max_ = 0;

@@ -2,6 +2,18 @@
 
 namespace betarelax::experiments {
 
+double TransitionDetector::running_mean(double t, double s) {
+  window_.emplace_back(t, s);
+  window_sum_ += s;
+  while (!window_.empty() && window_.front().first <= t - rule_.window_ps) {
+    window_sum_ -= window_.front().second;
+    window_.pop_front();
+  }
+  return window_sum_ / window_.size();
+}
+
+bool TransitionDetector::returned(double t, double s) { return running_mean(t, s) < baseline_ + rule_.return_A; }
+
 bool TransitionDetector::feed(double t, double s) {
   if (!have_baseline_) {
     baseline_sum_ += s;
@@ -13,13 +25,7 @@ bool TransitionDetector::feed(double t, double s) {
     }
     return false;
   }
-  window_.emplace_back(t, s);
-  window_sum_ += s;
-  while (!window_.empty() && window_.front().first <= t - rule_.window_ps) {
-    window_sum_ -= window_.front().second;
-    window_.pop_front();
-  }
-  const double mean = window_sum_ / window_.size();
+  const double mean = running_mean(t, s);
   if (mean < baseline_ + rule_.jump_A) {
     above_ = false;
     last_below_mean_ = mean;

@@ -9,7 +9,12 @@
 ///     group's inherent structure must differ from the initial one by more
 ///     than an RMSD threshold (a rearrangement, not an elastic stretch of
 ///     the basin under the bias); an unconfirmed candidate is forgotten and
-///     the watch goes on.
+///     the watch goes on;
+///  4. a confirmed transition stands while the system stays out of the
+///     initial basin: when the running mean falls back below the level +
+///     `return_A`, the system went back (a shallow intermediate state, not
+///     the paper's jump to a basin it stays in) and the transition is
+///     revoked; the watch goes on from there.
 #include <deque>
 
 namespace betarelax::experiments {
@@ -19,6 +24,7 @@ struct TransitionRule {
   double window_ps = 1.0;
   double jump_A = 0.5;
   double commit_ps = 2.0;
+  double return_A = 0.25;
 };
 
 class TransitionDetector {
@@ -26,8 +32,11 @@ class TransitionDetector {
   explicit TransitionDetector(const TransitionRule& rule) : rule_(rule) {}
   /// Feeds one CV sample; true when a candidate has just been committed.
   bool feed(double time_ps, double s);
-  /// Forget the current candidate (it was not confirmed).
+  /// Forget the current candidate (it was not confirmed, or it was revoked).
   void reject();
+  /// After a confirmed transition: feeds one CV sample; true when the
+  /// running mean has fallen back below the initial level + return_A.
+  bool returned(double time_ps, double s);
 
   double baseline() const { return baseline_; }
   /// Where the candidate left the basin: the time its running mean first
@@ -43,6 +52,8 @@ class TransitionDetector {
   bool have_baseline_ = false;
   std::deque<std::pair<double, double>> window_;  ///< (time, s)
   double window_sum_ = 0;
+  /// The running mean of s over window_ps, with (t, s) pushed in.
+  double running_mean(double t, double s);
   bool above_ = false;
   double left_at_ = 0, level_before_ = 0, level_after_ = 0, last_below_mean_ = 0;
 };

@@ -27,6 +27,7 @@
 #include "metad_campaign.hpp"
 #include "run_control.hpp"
 #include "sample_batch.hpp"
+#include "sample_run.hpp"
 #include "samples_file.hpp"
 #include "spatial_sort.hpp"
 #include "spectrum_stats.hpp"
@@ -272,6 +273,74 @@ TEST_F(CampaignFixture, OneGroupOfIdsAtEveryTemperatureInTheControlAndInArt) {
   EXPECT_EQ(plan.at("potential").at("sha256"), record.at("potential").at("sha256"));
 }
 
+// The stop rule on a scripted CV trace (no MD): the budget bounds the search
+// for a transition, a transition found within it always gets its after
+// phase, and one the system comes back from is revoked.
+TEST(SampleStopRule, BudgetBoundsTheSearchAndARevokedTransitionSearchesOn) {
+  Configuration glass;
+  glass.id = {1, 2, 3, 4};
+  glass.type = {0, 0, 0, 0};
+  glass.x = {0, 0, 0, 2.5, 0, 0, 0, 2.5, 0, 0, 0, 2.5};
+  glass.mass = {63.546};
+  glass.type_names = {"Cu"};
+  glass.n_types = 1;
+  for (double& l : glass.len) l = 20;
+  Configuration moved = glass;
+  moved.x[0] = -1.5;  // one atom of four 1.5 Å away: the group's RMSD well above 0.3 Å
+  SingleSampleParams p;
+  p.dt_ps = 0.002;
+  p.cv_every = 10;
+  p.after_ps = 1;
+  p.after_max_ps = 10;
+  p.max_ps = 20;  // 10,000 steps
+  const SampleFiles none{false, false, false, false};
+  const fs::path dir = fs::temp_directory_path() / ("betarelax_stop_rule_" + std::to_string(getpid()));
+  const long max_steps = 10000, after_steps = 5000;
+  // Feeds s from `from` to `to` (steps, CV strides); the step at which the
+  // sample wanted a quench (then confirmed with `is_now`), or -1.
+  const auto drive = [&](SampleRun& run, long from, long to, double s, const Configuration& is_now) {
+    long quenched = -1;
+    for (long k = from; k < to; k += p.cv_every)
+      if (run.on_cv(k, s, 0.0)) {
+        run.confirm(k, is_now);
+        quenched = k;
+      }
+    return quenched;
+  };
+  {  // A jump at 16 ps, confirmed at ~19 ps: its after phase runs past the budget.
+    SampleRun run(SamplePoint{}, p, none, (dir / "late").string(), glass, {0, 1, 2, 3}, 1);
+    run.set_initial_inherent(glass);
+    drive(run, 0, 8000, 0.25, glass);
+    const long at = drive(run, 8000, max_steps, 0.9, moved);
+    ASSERT_GT(at, 9000);
+    EXPECT_FALSE(run.done(max_steps));
+    EXPECT_FALSE(run.done(at + after_steps - 1));
+    EXPECT_TRUE(run.done(at + after_steps));
+  }
+  {  // A jump at 5 ps the system comes back from at 8 ps: revoked, searching on to the budget.
+    SampleRun run(SamplePoint{}, p, none, (dir / "back").string(), glass, {0, 1, 2, 3}, 1);
+    run.set_initial_inherent(glass);
+    drive(run, 0, 2500, 0.25, glass);
+    const long at = drive(run, 2500, 4000, 0.9, moved);
+    ASSERT_GT(at, 2500);
+    EXPECT_TRUE(run.done(at + after_steps));  // standing, its after phase would end it here
+    drive(run, 4000, 6000, 0.9, moved);
+    EXPECT_LT(drive(run, 6000, max_steps, 0.25, glass), 0);  // back home: no new candidate
+    EXPECT_FALSE(run.done(at + after_steps));
+    EXPECT_FALSE(run.done(max_steps - 1));
+    EXPECT_TRUE(run.done(max_steps));
+    const std::vector<double> grid = {0.0, 0.5, 1.0}, bias = {0.0, 0.0, 0.0};
+    const SampleRecord rec = run.finish(max_steps, glass, grid, bias, nlohmann::json::object(), "none", "none");
+    EXPECT_EQ(rec.status, "no_transition");
+    const auto& revoked = rec.json.at("transition").at("revoked");
+    ASSERT_EQ(revoked.size(), 1u);
+    EXPECT_NEAR(revoked[0].at("confirmed_at_ps").get<double>(), at * p.dt_ps, 1e-9);
+    EXPECT_GT(revoked[0].at("returned_at_ps").get<double>(), 12.0);
+    EXPECT_LT(revoked[0].at("returned_at_ps").get<double>(), 13.0);
+  }
+  fs::remove_all(dir);
+}
+
 TEST(SamplesFile, ACutLastRowIsDroppedOnResumeAndAppendsStayWhole) {
   const fs::path dir = fs::temp_directory_path() / ("betarelax_samples_" + std::to_string(getpid()));
   fs::create_directories(dir);
@@ -366,7 +435,7 @@ TEST(CampaignToml, SampleSectionsAtEveryPhysicsProfileAreTheSingleSamples) {
       for (const char* key : {"md.dt_ps", "md.t_damp_ps", "md.skin_A", "metad.colvar_width_A", "metad.hill_width", "metad.height0_eV",
                               "metad.bias_temperature_K", "metad.pace", "metad.grid_max_A", "metad.grid_spacing_A", "metad.wall_A",
                               "metad.wall_constant_eV_per_A2", "transition.baseline_ps", "transition.window_ps", "transition.jump_A",
-                              "transition.commit_ps", "transition.inherent_change_A", "transition.after_ps",
+                              "transition.commit_ps", "transition.inherent_change_A", "transition.return_A", "transition.after_ps",
                               "transition.after_max_ps", "transition.max_ps", "output.cv_every", "output.fire_ftol_eV_per_A",
                               "rates.nu0_Hz"}) {
         EXPECT_EQ(c.number(key), single.number(key)) << profile << ": " << name << ": " << key;

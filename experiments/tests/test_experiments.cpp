@@ -221,6 +221,36 @@ TEST(TransitionRule, CommitsOnASustainedJumpOnly) {
   EXPECT_FALSE(d.feed(t, 1.46));
 }
 
+TEST(TransitionRule, ARevokedJumpIsOneTheSystemCameBackFrom) {
+  TransitionRule rule;  // returns below level + 0.25 Å
+  TransitionDetector d(rule);
+  double t = 0;
+  for (; t < 5; t += 0.02) d.feed(t, 0.25);
+  bool fired = false;
+  for (; t < 20 && !fired; t += 0.02) fired = d.feed(t, 0.8);
+  ASSERT_TRUE(fired);
+  // Resting in the new state, or fluctuating down to 0.6 Å: it stands.
+  bool back = false;
+  for (double u = t + 10; t < u; t += 0.02) back |= d.returned(t, std::fmod(t, 0.2) < 0.1 ? 0.8 : 0.6);
+  for (double u = t + 2; t < u; t += 0.02) back |= d.returned(t, 0.8);
+  EXPECT_FALSE(back);
+  // Back in the initial basin: the 1 ps running mean falls below 0.5 Å
+  // once 0.55 of its window is at 0.25 Å.
+  const double went_back = t;
+  double returned_at = -1;
+  for (; t < went_back + 3 && returned_at < 0; t += 0.02)
+    if (d.returned(t, 0.25)) returned_at = t;
+  ASSERT_GT(returned_at, 0);
+  EXPECT_NEAR(returned_at - went_back, (0.8 - 0.5) / (0.8 - 0.25), 0.05);
+  // Revoked (the driver calls reject): a new jump needs a full commit time again.
+  d.reject();
+  double again = -1;
+  for (double u = t; t < u + 10 && again < 0; t += 0.02)
+    if (d.feed(t, 1.46)) again = t;
+  ASSERT_GT(again, 0);
+  EXPECT_NEAR(again - d.left_at_ps(), 2.0, 0.03);
+}
+
 TEST(FesLandmarks, FindsMinimaSaddleAndBarrierOfAKnownProfile) {
   // F(s) through the paper's Fig. 1b landmarks: minima at 0.25 and 1.46 Å,
   // saddle at 1.05 Å; cubic Hermite pieces with flat ends (F = 0, 0.8, 0.6

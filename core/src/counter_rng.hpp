@@ -18,6 +18,7 @@ enum Stream : uint64_t {
   kArtPush = 3,
   kCampaign = 4,
   kBootstrap = 5,
+  kPermutation = 6,
 };
 
 KOKKOS_INLINE_FUNCTION uint64_t mix(uint64_t z) {

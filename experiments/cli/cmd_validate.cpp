@@ -93,12 +93,14 @@ bool validate_results(const std::string& dir_text, const std::string& profile_ov
   std::string profile = profile_override;
   const bool campaigns = fs::exists(dir / "temperature_sweep" / "samples.csv") || fs::exists(dir / "cluster_size" / "summary.json") ||
                          fs::exists(dir / "sample_count" / "summary.json");
-  if (fs::exists(dir / "analysis" / "derived.json") || campaigns) {
+  // A results directory keeps its analysis in analysis/; `analyze --samples
+  // FILE --out DIR` (anyone's own spectrum) writes DIR/derived.json.
+  const fs::path derived = campaigns || fs::exists(dir / "analysis" / "derived.json") ? dir / "analysis" / "derived.json" : dir / "derived.json";
+  if (campaigns || fs::exists(derived)) {
     anything = true;
     if (campaigns) analyze_into(dir_text, out);  // always from the current samples
     if (profile.empty()) profile = results_profile(dir);
-    checks = validation::run_paper_checks(read_json(dir / "analysis" / "derived.json"), profile,
-                                                     validation::reference_file("paper.toml"));
+    checks = validation::run_paper_checks(read_json(derived), profile, validation::reference_file("paper.toml"));
     const bool p = validation::required_checks_pass(checks);
     ok &= p;
     out << "paper checks (profile " << profile << "):\n";
@@ -109,7 +111,7 @@ bool validate_results(const std::string& dir_text, const std::string& profile_ov
     record["paper"] = validation::paper_checks_json(checks, profile);
     md += validation::paper_checks_markdown(checks, profile);
   }
-  if (!anything) throw InputError(dir_text + ": nothing to validate (no glass_preparation/structure.json, no campaign results)");
+  if (!anything) throw InputError(dir_text + ": nothing to validate (no glass_preparation/structure.json, no campaign results, no derived.json)");
   record["passed"] = ok;
   if (profile.empty() && fs::exists(dir / "reproduce.json")) profile = results_profile(dir);
   const std::string verdict = validation::validation_verdict(checks, profile, ok);

@@ -1,6 +1,8 @@
 // The command-line contract: what a user and a CI script may rely on.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <Kokkos_Core.hpp>
 #include <cstdlib>
 #include <filesystem>
@@ -154,4 +156,33 @@ TEST(Cli, ReproduceDryRunRecordsProvenanceAndEveryStage) {
   EXPECT_EQ(names, (std::vector<std::string>{"glass_preparation", "metadynamics_campaigns", "art_comparison", "analysis",
                                               "validation", "plots"}));
   std::filesystem::remove_all(dir);
+}
+
+TEST(Cli, AnyonesOwnSpectrumIsAnalyzedAndValidatedAgainstThePaper) {
+  // A bare samples file (T_K,dF_eV): the paper's line dF = 1.36 eV − T 14.8 k_B
+  // with a fixed spread at three temperatures; then the same T-independent.
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("betarelax_own_spectrum_" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  const auto write = [&](const std::string& name, double ds_kB) {
+    std::ofstream csv(dir / name);
+    csv << "T_K,dF_eV\n";
+    for (double t : {200.0, 300.0, 400.0})
+      for (double z : {-0.06, -0.03, -0.01, 0.0, 0.01, 0.03, 0.06, -0.02, 0.02, 0.0})
+        csv << t << "," << 1.36 - t * ds_kB * 8.617333262e-5 + z << "\n";
+    return (dir / name).string();
+  };
+  const Result a = run({"analyze", "--samples", write("entropic.csv", 14.8), "--out", (dir / "entropic").string()});
+  ASSERT_EQ(a.code, kOk) << a.err;
+  const Result v = run({"validate", (dir / "entropic").string(), "--profile", "paper"});
+  EXPECT_EQ(v.code, kOk) << v.out << v.err;
+  EXPECT_NE(v.out.find("dS_eff_positive"), std::string::npos) << v.out;
+  EXPECT_NE(v.out.find("validation passed"), std::string::npos) << v.out;
+  ASSERT_EQ(run({"analyze", "--samples", write("flat.csv", 0.0), "--out", (dir / "flat").string()}).code, kOk);
+  const Result f = run({"validate", (dir / "flat").string(), "--profile", "paper"});
+  EXPECT_NE(f.code, kOk) << f.out;  // no entropic effect: a required check fails
+  EXPECT_NE(f.out.find("validation FAILED"), std::string::npos) << f.out;
+  const Result none = run({"validate", (dir / "flat").string()});
+  EXPECT_NE(none.err.find("pass --profile"), std::string::npos) << none.err;
+  fs::remove_all(dir);
 }

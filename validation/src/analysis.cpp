@@ -10,11 +10,13 @@
 #include "barrier_fits.hpp"
 #include "art_spectrum.hpp"
 #include "campaign_summary.hpp"
+#include "claim_statistics.hpp"
 #include "csv_table.hpp"
 #include "effective_barriers.hpp"
 #include "input_error.hpp"
 #include "lognormal_fit.hpp"
 #include "sample_quality.hpp"
+#include "spectrum_shape.hpp"
 #include "spectrum_stats.hpp"
 #include "units.hpp"
 
@@ -47,6 +49,24 @@ nlohmann::json nan_to_null(double x) { return std::isfinite(x) ? nlohmann::json(
 nlohmann::json read_json(const fs::path& p) {
   std::ifstream in(p);
   return nlohmann::json::parse(in);
+}
+
+nlohmann::json interval_json(const Interval& i) { return {{"value", i.value}, {"ci95", {i.lo, i.hi}}}; }
+
+/// The single sample's F(s) landmarks, attempt frequency and event (§II,
+/// Fig. 1); a field an older sample.json lacks is null (its check skips).
+nlohmann::json single_sample_summary(const nlohmann::json& j) {
+  const auto field = [](const nlohmann::json& o, const char* k) { return o.is_object() && o.contains(k) ? o.at(k) : nlohmann::json(nullptr); };
+  const nlohmann::json fe = field(j, "free_energy"), tr = field(j, "transition"), moved = field(tr, "displaced_atoms");
+  return {{"temperature_K", field(j, "temperature_K")},
+          {"status", field(j, "status")},
+          {"found", field(fe, "found").is_boolean() && fe.at("found").get<bool>()},
+          {"initial_minimum_A", field(fe, "initial_minimum_A")},
+          {"saddle_A", field(fe, "saddle_A")},
+          {"product_minimum_A", field(fe, "product_minimum_A")},
+          {"delta_F_eV", field(fe, "delta_F_eV")},
+          {"nu_harmonic_Hz", field(field(j, "attempt_frequency"), "harmonic_from_F_Hz")},
+          {"atoms_moved_over_2A", moved.is_array() ? nlohmann::json(moved.size()) : nlohmann::json(nullptr)}};
 }
 
 }  // namespace
@@ -119,6 +139,11 @@ nlohmann::json analyze_spectra(const Spectra& spectra, const AnalysisOptions& o)
       e["lognormal_why_not"] = positive ? "fewer than 3 distinct samples" : "a sample with dF <= 0";
     }
     e["lognormal_seq"] = nullptr;
+    if (positive && df.size() >= 3 && s.std > 0) {
+      const ShapeFits sh = fit_shapes(df);
+      e["shape"] = {{"n", sh.n}, {"loglik_normal", sh.loglik_normal}, {"loglik_lognormal", sh.loglik_lognormal},
+                    {"loglik_gamma", sh.loglik_gamma}, {"gamma_shape", sh.gamma_shape}, {"best", sh.best()}};
+    }
     per_t[key(t)] = e;
   }
   nlohmann::json out = {{"per_T", per_t},
@@ -147,6 +172,17 @@ nlohmann::json analyze_spectra(const Spectra& spectra, const AnalysisOptions& o)
       lines[name] = line;
     }
     out["fits"] = fj;
+    const ClaimStatistics c = claim_statistics(spectra, o.bootstrap, o.seed);
+    nlohmann::json se = nlohmann::json::object();
+    for (size_t i = 0; i < c.temperatures_K.size(); ++i) se[key(c.temperatures_K[i])] = c.se_eff_eV[i];
+    out["claims"] = {{"mean_slope_eV_per_K", interval_json(c.mean_slope_eV_per_K)},
+                     {"std_slope_eV_per_K", interval_json(c.std_slope_eV_per_K)},
+                     {"dS_eff_minus_para_kB", interval_json(c.dS_eff_minus_para_kB)},
+                     {"linearity", {{"chi2", c.linearity_chi2}, {"dof", c.linearity_dof}, {"p", c.linearity_p}, {"se_eff_eV", se},
+                                    {"meaning", "chi2 of the residuals of the line dF_eff(T) (Eq. 7) against each temperature's bootstrap error"}}},
+                     {"dS_eff_permutation", {{"p", c.dS_eff_permutation_p}, {"null_mean_kB", c.dS_eff_null_mean_kB}, {"permutations", o.bootstrap},
+                                             {"meaning", "one-sided p of dS_eff against the samples shuffled across temperatures (dF independent of T)"}}},
+                     {"meaning", "95% percentile bootstrap intervals over samples within each T (the fits' draws)"}};
     nlohmann::json expt = nlohmann::json::array();
     for (const auto& [t, v] : spectra) {
       expt.push_back({{"T_K", t}, {"inv_T_1000_per_K", 1000.0 / t},
@@ -162,6 +198,24 @@ nlohmann::json analyze_spectra(const Spectra& spectra, const AnalysisOptions& o)
     out["fits_why_not"] = "one temperature: the fits of Eq. 7 need two or more";
   }
   return out;
+}
+
+nlohmann::json disjoint_halves(const nlohmann::json& running) {
+  const auto& all = running.back();
+  const auto& first = running.at(running.size() / 2 - 1);
+  const double n = all.at("n"), h = first.at("n");
+  // Sums of squares from (n, mean, std): Q = (n − 1) s² + n m².
+  const auto sum_sq = [](double k, double m, double sd) { return (k - 1) * sd * sd + k * m * m; };
+  const double m_all = all.at("mean_eV"), m1 = first.at("mean_eV"), s1 = first.at("std_eV");
+  const double m2 = (n * m_all - h * m1) / (n - h);
+  const double q2 = sum_sq(n, m_all, all.at("std_eV")) - sum_sq(h, m1, s1);
+  const double var2 = n - h > 1 ? std::max(0.0, (q2 - (n - h) * m2 * m2) / (n - h - 1)) : 0.0;
+  const double se = std::sqrt(s1 * s1 / h + var2 / (n - h));
+  return {{"first", {{"n", h}, {"mean_eV", m1}, {"std_eV", s1}}},
+          {"second", {{"n", n - h}, {"mean_eV", m2}, {"std_eV", std::sqrt(var2)}}},
+          {"difference_eV", m2 - m1},
+          {"se_difference_eV", se},
+          {"meaning", "the first half of the samples against the second (disjoint): a converged spectrum gives halves that agree"}};
 }
 
 nlohmann::json analyze_results_dir(const std::string& dir, const AnalysisOptions& o) {
@@ -189,6 +243,10 @@ nlohmann::json analyze_results_dir(const std::string& dir, const AnalysisOptions
     if (!p.contains("summary_options")) throw InputError(plan.string() + ": no summary_options (made by an older betarelax)");
     out["campaigns"][name] = campaign_summary(summary_options_from_json(p.at("summary_options")), read_csv_table(samples.string(), true).rows);
   }
+  if (out.contains("campaigns") && out["campaigns"].contains("sample_count")) {
+    nlohmann::json& sc = out["campaigns"]["sample_count"];
+    if (sc.contains("running") && sc["running"].size() >= 4) sc["halves"] = disjoint_halves(sc["running"]);
+  }
   // The ART spectrum (§IV.C, Fig. 4b), recomputed from the raw events with
   // the options of its plan; `art.mean_dQ_eV` is what the MetaD ΔQ meets.
   const fs::path art_plan = d / "art_comparison" / "art.json", events = d / "art_comparison" / "events.csv";
@@ -212,6 +270,14 @@ nlohmann::json analyze_results_dir(const std::string& dir, const AnalysisOptions
   }
   if (out.is_null()) {
     throw InputError(dir + ": no campaign results (temperature_sweep/samples.csv, or campaign.json + samples.csv of cluster_size or sample_count)");
+  }
+  const fs::path single = d / "single_sample" / "sample.json";
+  if (fs::exists(single)) {
+    try {
+      out["single_sample"] = single_sample_summary(read_json(single));
+    } catch (const nlohmann::json::exception& e) {
+      throw InputError(single.string() + ": " + e.what());
+    }
   }
   return out;
 }

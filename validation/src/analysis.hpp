@@ -32,8 +32,9 @@ struct AnalysisOptions {
 
 /// derived.json from spectra: per_T.<T>.{n, mean, std, quartiles, histogram,
 /// para, seq, eff, lognormal_mu, lognormal_sigma, lognormal_p, lognormal_para,
-/// nu_*}, fits.{para,seq,eff}.{dQ_eV, dS_kB, se_*, ci_*, exp_dS_kB} (with two
-/// or more temperatures), arrhenius lines and the statement on Eq. 5.
+/// nu_*, shape}, fits.{para,seq,eff}.{dQ_eV, dS_kB, se_*, ci_*, exp_dS_kB} and
+/// claims (claim_statistics.hpp) with two or more temperatures, arrhenius
+/// lines and the statement on Eq. 5.
 nlohmann::json analyze_spectra(const Spectra& spectra, const AnalysisOptions& options = {});
 
 /// The analysis of a results directory: the temperature sweep's spectra
@@ -41,5 +42,11 @@ nlohmann::json analyze_spectra(const Spectra& spectra, const AnalysisOptions& op
 /// summaries where present. Throws InputError when the directory holds no
 /// campaign samples.
 nlohmann::json analyze_results_dir(const std::string& dir, const AnalysisOptions& options = {});
+
+/// The two disjoint halves of a sample-count campaign (the first ⌊n/2⌋
+/// samples and the rest) from its running mean and std (campaign_summary's
+/// `running`, 4 or more points): each half's n, mean and std, the difference
+/// of the means and its standard error.
+nlohmann::json disjoint_halves(const nlohmann::json& running);
 
 }  // namespace betarelax::validation

@@ -2,7 +2,7 @@
 /// The activation-energy spectrum of an ART campaign (paper §IV.C, Fig. 4b)
 /// from its events.csv rows: counts by status, duplicates, and the
 /// statistics of ΔQ over the distinct verified saddles — the only ones that
-/// count (DESIGN.md: failed and duplicate searches are reported, never mixed
+/// count (failed and duplicate searches are reported, never mixed
 /// into the spectrum).
 ///
 /// Duplicates: events are taken in id order; a verified event whose saddle

@@ -21,6 +21,17 @@ double pick(const EffectiveBarriers& b, Barrier x) {
 
 }  // namespace
 
+std::vector<double> bootstrap_draw(const std::vector<double>& v, uint64_t seed, int b, size_t ti) {
+  std::vector<double> re(v.size());
+  for (size_t i = 0; i < v.size(); ++i) re[i] = v[rng::hash(seed, rng::kBootstrap, b, ti, i) % v.size()];
+  return re;
+}
+
+std::vector<double> permutation_draw(std::vector<double> pooled, uint64_t seed, int b) {
+  for (size_t i = pooled.size(); i > 1; --i) std::swap(pooled[i - 1], pooled[rng::hash(seed, rng::kPermutation, b, 0, i) % i]);
+  return pooled;
+}
+
 LineFit fit_line(const std::vector<double>& x, const std::vector<double>& y) {
   const size_t n = x.size();
   if (n < 2 || y.size() != n) throw std::invalid_argument("a line fit needs at least two points");
@@ -71,9 +82,7 @@ std::map<Barrier, BarrierFit> fit_effective_barriers(const std::map<double, std:
     std::vector<EffectiveBarriers> draw;
     size_t ti = 0;
     for (const auto& [t, v] : samples) {
-      std::vector<double> re(v.size());
-      for (size_t i = 0; i < v.size(); ++i) re[i] = v[rng::hash(seed, rng::kBootstrap, b, ti, i) % v.size()];
-      draw.push_back(effective_barriers(re, t));
+      draw.push_back(effective_barriers(bootstrap_draw(v, seed, b, ti), t));
       ++ti;
     }
     for (Barrier x : {Barrier::para, Barrier::seq, Barrier::eff}) {

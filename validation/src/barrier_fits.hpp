@@ -4,6 +4,7 @@
 /// residuals (n_T − 2 degrees of freedom), and percentile bootstrap intervals
 /// from resampling the ΔF samples within each temperature and recomputing
 /// the effective barriers and the fit (deterministic: counter-based draws).
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <vector>
@@ -23,6 +24,13 @@ struct BarrierFit {
   double ci_dQ_eV[2] = {0, 0}, ci_dS_kB[2] = {0, 0};  ///< 95% bootstrap intervals
   long temperatures = 0;
 };
+
+/// Draw `b` of the bootstrap over the samples `v` of the `ti`-th temperature:
+/// n samples with replacement, deterministic (counter-based) in (seed, b, ti).
+std::vector<double> bootstrap_draw(const std::vector<double>& v, uint64_t seed, int b, size_t ti);
+
+/// Permutation `b` of `pooled` (Fisher–Yates), deterministic in (seed, b).
+std::vector<double> permutation_draw(std::vector<double> pooled, uint64_t seed, int b);
 
 /// Which effective barrier a fit is for.
 enum class Barrier { para, seq, eff };

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <sstream>
 
 #include <toml++/toml.h>
 
-#include "barrier_fits.hpp"
 #include "input_error.hpp"
 
 namespace betarelax::validation {
@@ -46,41 +46,51 @@ void verdict(PaperCheck& c, bool ok, const std::string& detail) {
   c.detail = detail;
 }
 
+/// A standard error, or a 95 % interval [lo, hi] read as (hi − lo) / (2 × 1.96).
+void uncertainty(PaperCheck& c, const nlohmann::json& e) {
+  if (e.is_number()) {
+    c.uncertainty = e.get<double>();
+  } else if (e.is_array() && e.size() == 2 && e[0].is_number() && e[1].is_number()) {
+    c.uncertainty = (e[1].get<double>() - e[0].get<double>()) / (2 * 1.96);
+  } else {
+    return;
+  }
+  c.has_uncertainty = std::isfinite(c.uncertainty);
+}
+
+/// |difference| within the tolerance plus 1.96 of the measured uncertainty:
+/// the tolerance is what the physics allows (another glass, another site),
+/// the uncertainty what the run's sampling leaves; a run with few samples
+/// is not failed for noise it reports.
+void within_verdict(PaperCheck& c, double difference, const std::string& what) {
+  const double allowed = c.tolerance + (c.has_uncertainty ? 1.96 * c.uncertainty : 0.0);
+  verdict(c, std::fabs(difference) <= allowed,
+          "|" + what + "| = " + num(std::fabs(difference)) + " vs tolerance " + num(c.tolerance) +
+              (c.has_uncertainty ? " + 1.96 x " + num(c.uncertainty) + " = " + num(allowed) : std::string()));
+}
+
+/// A value and its 95 % interval [lo, hi] at `measure` and `interval`.
+bool value_and_interval(PaperCheck& c, const nlohmann::json& derived, const toml::table& t, double& lo, double& hi) {
+  const std::string m = t["measure"].value_or(std::string()), i = t["interval"].value_or(std::string());
+  const nlohmann::json v = at_path(derived, m), ci = at_path(derived, i);
+  if (!v.is_number() || !ci.is_array() || ci.size() != 2 || !ci[0].is_number() || !ci[1].is_number()) {
+    skip(c, m + " or its interval is not in the analysis (fewer than two temperatures, or no such stage)");
+    return false;
+  }
+  measured(c, v.get<double>());
+  lo = ci[0].get<double>();
+  hi = ci[1].get<double>();
+  c.uncertainty = (hi - lo) / (2 * 1.96);
+  c.has_uncertainty = true;
+  return true;
+}
+
 void check_within(PaperCheck& c, const nlohmann::json& derived, const toml::table& t, const std::string& measure_key) {
   const nlohmann::json v = at_path(derived, measure_key);
   if (!v.is_number()) return skip(c, measure_key + " is not in the analysis (too few temperatures or no such stage)");
   measured(c, v.get<double>());
-  if (auto u = t["uncertainty"].value<std::string>()) {
-    const nlohmann::json e = at_path(derived, *u);
-    if (e.is_number()) {
-      c.uncertainty = e.get<double>();
-      c.has_uncertainty = true;
-    }
-  }
-  verdict(c, std::fabs(c.measured - c.paper) <= c.tolerance,
-          "|" + num(c.measured) + " - " + num(c.paper) + "| = " + num(std::fabs(c.measured - c.paper)) + " vs tolerance " + num(c.tolerance));
-}
-
-/// Temperatures and one per-T quantity, in temperature order.
-bool per_t_series(const nlohmann::json& derived, const std::string& what, std::vector<double>& t, std::vector<double>& y) {
-  if (!derived.contains("per_T")) return false;
-  for (const auto& [k, e] : derived.at("per_T").items()) {
-    if (!e.contains(what) || !e.at(what).is_number()) continue;
-    t.push_back(std::stod(k));
-    y.push_back(e.at(what).get<double>());
-  }
-  // keys are strings: order by temperature
-  std::vector<size_t> idx(t.size());
-  for (size_t i = 0; i < idx.size(); ++i) idx[i] = i;
-  std::sort(idx.begin(), idx.end(), [&](size_t a, size_t b) { return t[a] < t[b]; });
-  std::vector<double> ts, ys;
-  for (size_t i : idx) {
-    ts.push_back(t[i]);
-    ys.push_back(y[i]);
-  }
-  t = ts;
-  y = ys;
-  return !t.empty();
+  if (auto u = t["uncertainty"].value<std::string>()) uncertainty(c, at_path(derived, *u));
+  within_verdict(c, c.measured - c.paper, num(c.measured) + " - " + num(c.paper));
 }
 
 void run_kind(PaperCheck& c, const std::string& kind, const nlohmann::json& derived, const toml::table& t) {
@@ -89,41 +99,147 @@ void run_kind(PaperCheck& c, const std::string& kind, const nlohmann::json& deri
     if (!derived.contains("per_T")) return skip(c, "no temperature spectra in the analysis");
     double worst = 1e300;
     for (const auto& [k, e] : derived.at("per_T").items()) {
+      if (!e.contains("para") || !e.contains("eff") || !e.contains("seq")) continue;
       const double p = e.at("para"), f = e.at("eff"), s = e.at("seq");
       worst = std::min({worst, f - p, s - f});
     }
     measured(c, worst);
     return verdict(c, worst >= -1e-12, "smallest of dF_eff - dF_para and dF_seq - dF_eff over T: " + num(worst) + " eV");
   }
-  if (kind == "ordering_dS") {
-    const nlohmann::json p = at_path(derived, "fits.para.dS_kB"), e = at_path(derived, "fits.eff.dS_kB"), s = at_path(derived, "fits.seq.dS_kB");
-    if (!p.is_number() || !e.is_number() || !s.is_number()) return skip(c, "no fits (fewer than two temperatures)");
-    return verdict(c, p.get<double>() < e.get<double>() && e.get<double>() < s.get<double>(),
-                   "dS para/eff/seq = " + num(p) + " / " + num(e) + " / " + num(s) + " k_B");
+  if (kind == "interval_above" || kind == "interval_below") {
+    const double threshold = t["threshold"].value_or(0.0);
+    double lo = 0, hi = 0;
+    if (!value_and_interval(c, derived, t, lo, hi)) return;
+    const bool above = kind == "interval_above";
+    return verdict(c, above ? lo > threshold : hi < threshold,
+                   num(c.measured) + ", 95% interval [" + num(lo) + ", " + num(hi) + "], vs " + (above ? "above " : "below ") + num(threshold));
   }
-  if (kind == "decreasing_with_T") {
-    const std::string what = t["measure"].value_or(std::string("mean"));
-    std::vector<double> ts, ys;
-    if (!per_t_series(derived, what, ts, ys) || ts.size() < 2) return skip(c, "fewer than two temperatures");
-    const LineFit f = fit_line(ts, ys);
-    measured(c, f.slope);
-    c.unit = "eV/K";
-    return verdict(c, f.slope < 0, "slope of " + what + "(T): " + num(f.slope) + " eV/K over " + std::to_string(ts.size()) + " temperatures");
+  if (kind == "p_below") {
+    const std::string m = t["measure"].value_or(std::string());
+    const nlohmann::json pv = at_path(derived, m);
+    if (!pv.is_number()) return skip(c, m + " is not in the analysis (fewer than two temperatures)");
+    const double alpha = t["alpha"].value_or(0.05);
+    std::string shown;
+    if (auto v = t["value"].value<std::string>()) {
+      const nlohmann::json x = at_path(derived, *v);
+      if (x.is_number()) {
+        measured(c, x.get<double>());
+        shown = *v + " = " + num(c.measured);
+      }
+    }
+    if (auto i = t["interval"].value<std::string>()) {
+      uncertainty(c, at_path(derived, *i));
+      const nlohmann::json ci = at_path(derived, *i);
+      if (ci.is_array() && ci.size() == 2) shown += " [" + num(ci[0].get<double>()) + ", " + num(ci[1].get<double>()) + "]";
+    }
+    if (auto n = t["null_mean"].value<std::string>()) {
+      const nlohmann::json x = at_path(derived, *n);
+      if (x.is_number()) shown += ", null mean " + num(x.get<double>());
+    }
+    if (!c.has_measured) measured(c, pv.get<double>());
+    return verdict(c, pv.get<double>() < alpha, shown + (shown.empty() ? "" : ": ") + "p = " + num(pv.get<double>()) + " vs below " + num(alpha));
   }
-  if (kind == "lognormal_not_rejected") {
+  if (kind == "above") {
+    const double threshold = t["threshold"].value_or(0.0);
+    const std::string m = t["measure"].value_or(std::string());
+    const nlohmann::json v = at_path(derived, m);
+    if (!v.is_number()) return skip(c, m + " is not in the analysis");
+    measured(c, v.get<double>());
+    if (auto u = t["uncertainty"].value<std::string>()) uncertainty(c, at_path(derived, *u));
+    return verdict(c, c.measured > threshold, m + " = " + num(c.measured) + " vs above " + num(threshold));
+  }
+  if (kind == "linear") {
+    const nlohmann::json lin = at_path(derived, "claims.linearity");
+    if (!lin.is_object() || lin.value("dof", 0L) < 1) return skip(c, "fewer than three temperatures: a line through two points has no residual");
+    const double alpha = t["alpha"].value_or(0.05);
+    measured(c, lin.at("p").get<double>());
+    c.unit = "p";
+    return verdict(c, c.measured >= alpha, "chi2 = " + num(lin.at("chi2").get<double>()) + " with " + std::to_string(lin.at("dof").get<long>()) +
+                                               " dof: p = " + num(c.measured) + " vs at least " + num(alpha));
+  }
+  if (kind == "shape_prefers") {
+    const std::string shape = t["shape"].value_or(std::string("lognormal"));
     const long min_n = t["min_samples"].value_or(8L);
     if (!derived.contains("per_T")) return skip(c, "no temperature spectra in the analysis");
-    long tested = 0, rejected = 0;
-    double worst = 1;
+    std::map<std::string, double> loglik;
+    long pooled = 0;
     for (const auto& [k, e] : derived.at("per_T").items()) {
-      if (e.at("n").get<long>() < min_n || !e.contains("lognormal_p") || !e.at("lognormal_p").is_number()) continue;
-      ++tested;
-      worst = std::min(worst, e.at("lognormal_p").get<double>());
-      rejected += e.at("lognormal_p").get<double>() < 0.05 ? 1 : 0;
+      if (!e.contains("shape") || e.at("n").get<long>() < min_n) continue;
+      ++pooled;
+      for (const char* s : {"normal", "lognormal", "gamma"}) loglik[s] += e.at("shape").at(std::string("loglik_") + s).get<double>();
     }
-    if (tested == 0) return skip(c, "no spectrum with " + std::to_string(min_n) + " or more samples");
+    if (pooled == 0) return skip(c, "no spectrum with " + std::to_string(min_n) + " or more positive samples");
+    double best_other = -1e300;
+    std::string other;
+    for (const auto& [s, l] : loglik)
+      if (s != shape && l > best_other) {
+        best_other = l;
+        other = s;
+      }
+    // ΔAIC = 2 Δ ln L: all three families have two parameters.
+    measured(c, 2 * (loglik.at(shape) - best_other));
+    c.unit = "AIC";
+    return verdict(c, c.measured > 0, "AIC(" + other + ") - AIC(" + shape + ") = " + num(c.measured) + ", ln L pooled over " +
+                                          std::to_string(pooled) + " spectra");
+  }
+  if (kind == "halves_agree") {
+    const nlohmann::json h = at_path(derived, "campaigns.sample_count.halves");
+    if (!h.is_object()) return skip(c, "fewer than 4 samples with a barrier in the sample-count campaign");
+    const double k = t["sigmas"].value_or(2.0), d = h.at("difference_eV").get<double>(), se = h.at("se_difference_eV").get<double>();
+    measured(c, d);
+    c.uncertainty = se;
+    c.has_uncertainty = true;
+    return verdict(c, std::fabs(d) <= k * se, "mean of the second half - first (" + num(h.at("second").at("n").get<double>()) + " and " +
+                                                  num(h.at("first").at("n").get<double>()) + " samples): " + num(d) + " eV vs " + num(k) +
+                                                  " x " + num(se));
+  }
+  if (kind == "flat_up_to") {
+    const nlohmann::json pts = at_path(derived, "campaigns.cluster_size.points");
+    if (!pts.is_array()) return skip(c, "no cluster-size campaign");
+    const double conv = t["converged_cutoff_A"].value_or(4.0), k = t["sigmas"].value_or(2.0);
+    std::vector<std::pair<double, double>> mean_sem;  // of each cutoff up to conv with 2+ barriers
+    for (const auto& p : pts) {
+      if (p.at("cutoff_A").get<double>() > conv + 1e-6 || !p.contains("spectrum") || !p.at("spectrum").is_object()) continue;
+      const auto& sp = p.at("spectrum");
+      if (sp.at("n").get<double>() < 2) continue;
+      mean_sem.push_back({sp.at("mean_eV").get<double>(), sp.at("std_eV").get<double>() / std::sqrt(sp.at("n").get<double>())});
+    }
+    if (mean_sem.size() < 2) return skip(c, "fewer than two cutoffs up to " + num(conv) + " A with two or more barriers");
+    double worst = 0;
+    for (size_t a = 0; a < mean_sem.size(); ++a)
+      for (size_t b = a + 1; b < mean_sem.size(); ++b) {
+        const double se = std::hypot(mean_sem[a].second, mean_sem[b].second);
+        worst = std::max(worst, se > 0 ? std::fabs(mean_sem[a].first - mean_sem[b].first) / se : 0.0);
+      }
     measured(c, worst);
-    return verdict(c, rejected == 0, std::to_string(rejected) + " of " + std::to_string(tested) + " spectra rejected; smallest p = " + num(worst));
+    c.unit = "sigma";
+    return verdict(c, worst <= k, "largest difference of mean dF between cutoffs up to " + num(conv) + " A: " + num(worst) +
+                                      " standard errors vs " + num(k));
+  }
+  if (kind == "landmarks") {
+    const nlohmann::json ss = at_path(derived, "single_sample");
+    if (!ss.is_object()) return skip(c, "no single sample");
+    if (!ss.at("found").get<bool>()) return verdict(c, false, "the single sample's F(s) shows no barrier (status " + ss.at("status").dump() + ")");
+    for (const char* k : {"initial_minimum_A", "saddle_A", "product_minimum_A"})
+      if (!ss.at(k).is_number()) return skip(c, std::string("the single sample has no ") + k);
+    const double want[3] = {t["initial_A"].value_or(0.25), t["saddle_A"].value_or(1.05), t["product_A"].value_or(1.46)};
+    const double got[3] = {ss.at("initial_minimum_A").get<double>(), ss.at("saddle_A").get<double>(), ss.at("product_minimum_A").get<double>()};
+    double worst = 0;
+    for (int i = 0; i < 3; ++i) worst = std::max(worst, std::fabs(got[i] - want[i]));
+    measured(c, worst);
+    c.unit = "A";
+    return verdict(c, worst <= c.tolerance, "initial / saddle / product " + num(got[0]) + " / " + num(got[1]) + " / " + num(got[2]) +
+                                                " A vs " + num(want[0]) + " / " + num(want[1]) + " / " + num(want[2]) + ": largest difference " +
+                                                num(worst) + " vs " + num(c.tolerance));
+  }
+  if (kind == "log_ratio_within") {
+    const std::string m = t["measure"].value_or(std::string());
+    const nlohmann::json v = at_path(derived, m);
+    if (!v.is_number() || !(v.get<double>() > 0)) return skip(c, m + " is not in the analysis (or not positive)");
+    measured(c, v.get<double>());
+    const double decades = std::log10(c.measured / c.paper);
+    return verdict(c, std::fabs(decades) <= c.tolerance,
+                   num(c.measured) + " vs " + num(c.paper) + ": " + num(decades) + " decades vs tolerance " + num(c.tolerance));
   }
   if (kind == "frequency_jump_beyond") {
     const nlohmann::json pts = at_path(derived, "campaigns.cluster_size.points");
@@ -144,21 +260,6 @@ void run_kind(PaperCheck& c, const std::string& kind, const nlohmann::json& deri
     c.unit = "ratio";
     return verdict(c, nu_next / nu_conv >= factor, "nu(" + num(next_cut) + " A) / nu(" + num(conv) + " A) = " + num(nu_next / nu_conv) + " vs " + num(factor));
   }
-  if (kind == "stable_half_vs_all") {
-    const nlohmann::json run = at_path(derived, "campaigns.sample_count.running");
-    if (!run.is_array() || run.size() < 4) return skip(c, "fewer than 4 samples in the sample-count campaign");
-    const double k = t["sigmas"].value_or(2.0);
-    const auto& all = run.back();
-    const auto& half = run.at(run.size() / 2 - 1);
-    const double n = all.at("n"), sd = all.at("std_eV");
-    const double dm = std::fabs(all.at("mean_eV").get<double>() - half.at("mean_eV").get<double>());
-    const double ds = std::fabs(sd - half.at("std_eV").get<double>());
-    const double tol_m = k * sd / std::sqrt(n), tol_s = k * sd / std::sqrt(2 * (n - 1));
-    measured(c, dm);
-    return verdict(c, dm <= tol_m && ds <= tol_s,
-                   "n = " + std::to_string(half.at("n").get<long>()) + " vs " + std::to_string(static_cast<long>(n)) + ": |d mean| = " + num(dm) +
-                       " (<= " + num(tol_m) + "), |d std| = " + num(ds) + " (<= " + num(tol_s) + ") eV");
-  }
   if (kind == "at_most") {
     const std::string m = t["measure"].value_or(std::string());
     const nlohmann::json v = at_path(derived, m);
@@ -170,7 +271,13 @@ void run_kind(PaperCheck& c, const std::string& kind, const nlohmann::json& deri
     const nlohmann::json art = at_path(derived, "art.mean_dQ_eV"), q = at_path(derived, "fits.eff.dQ_eV");
     if (!art.is_number() || !q.is_number()) return skip(c, "no ART results (issue #8) or no MetaD fit");
     measured(c, q.get<double>() - art.get<double>());
-    return verdict(c, std::fabs(c.measured) <= c.tolerance, "dQ_eff - <dQ_ART> = " + num(c.measured) + " eV");
+    // Combined: the fit's bootstrap interval and the ART mean's standard error.
+    PaperCheck fit_u, art_u;
+    uncertainty(fit_u, at_path(derived, "fits.eff.ci95_dQ_eV"));
+    uncertainty(art_u, at_path(derived, "art.sem_dQ_eV"));
+    c.uncertainty = std::hypot(fit_u.has_uncertainty ? fit_u.uncertainty : 0.0, art_u.has_uncertainty ? art_u.uncertainty : 0.0);
+    c.has_uncertainty = fit_u.has_uncertainty || art_u.has_uncertainty;
+    return within_verdict(c, c.measured, "dQ_eff - <dQ_ART>");
   }
   throw InputError("reference-data/paper.toml: check " + c.id + ": unknown kind \"" + kind + "\"");
 }

@@ -181,13 +181,22 @@ TEST(PaperChecks, AGoodAnalysisPassesAndADoctoredOneFailsByName) {
   EXPECT_EQ(find(ok, "metad_vs_art").status, "skip");  // no ART results: skipped with the reason
   EXPECT_NE(find(ok, "metad_vs_art").detail.find("ART"), std::string::npos);
 
+  EXPECT_EQ(find(ok, "dS_eff_positive").status, "pass");
+  EXPECT_EQ(find(ok, "dF_falls_with_T").status, "pass");
+
+  nlohmann::json off = good;
+  off["fits"]["eff"]["dQ_eV"] = 1.0;  // 0.36 eV off the paper: reported (one site is not the paper's site)
+  EXPECT_EQ(find(run_paper_checks(off, "paper", ref), "dQ_eff").status, "fail");
+  EXPECT_TRUE(required_checks_pass(run_paper_checks(off, "paper", ref)));
+
   nlohmann::json bad = good;
-  bad["fits"]["eff"]["dQ_eV"] = 1.0;  // 0.36 eV off the paper
+  bad["claims"]["dS_eff_permutation"]["p"] = 0.2;  // no entropic effect beyond a T-independent spectrum's
   const auto failed = run_paper_checks(bad, "paper", ref);
   EXPECT_FALSE(required_checks_pass(failed));
-  EXPECT_EQ(find(failed, "dQ_eff").status, "fail");
+  EXPECT_EQ(find(failed, "dS_eff_positive").status, "fail");
+  EXPECT_FALSE(required_checks_pass(run_paper_checks(bad, "standard", ref)));
   EXPECT_NE(paper_checks_markdown(failed, "paper").find("**FAIL**"), std::string::npos);
-  // The same number at the smoke profile is reported, not required.
+  // The same interval at the smoke profile is reported, not required.
   EXPECT_TRUE(required_checks_pass(run_paper_checks(bad, "smoke", ref)));
 
   nlohmann::json broken = good;

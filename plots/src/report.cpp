@@ -58,11 +58,13 @@ std::string write_report(const FigureContext& ctx, const nlohmann::json& validat
   if (reproduce.is_object() && reproduce.contains("stages")) {
     md << "| stage | status | wall time |\n| --- | --- | --- |\n";
     for (const auto& s : reproduce.at("stages")) {
-      double wall = s.value("wall_time_s", 0.0);
-      if (s.contains("campaigns"))
-        for (const auto& c : s.at("campaigns")) wall += c.value("wall_time_s", 0.0);
+      // A stage's wall time already holds its campaigns': they are listed under it, not added.
+      const double wall = s.value("wall_time_s", 0.0);
       md << "| " << s.value("name", std::string()) << " | " << s.value("status", std::string()) << " | "
          << (wall > 0 ? fixed(wall, 0) + " s" : std::string("")) << " |\n";
+      if (s.contains("campaigns"))
+        for (const auto& c : s.at("campaigns"))
+          md << "| &nbsp;&nbsp;" << c.value("name", std::string()) << " | | " << fixed(c.value("wall_time_s", 0.0), 0) << " s |\n";
     }
   } else {
     md << "(no reproduce.json: the stages were run one by one)\n";

@@ -122,6 +122,18 @@ TEST(Plots, EveryFigureWritesPngOfItsSizeAndPdfAndItsData) {
   EXPECT_EQ(report.find("NOT VALIDATED"), std::string::npos);
 }
 
+TEST(Plots, TheReportTimesEachStageOnceWithItsCampaignsUnderIt) {
+  const fs::path dir = make_results("timings", true);
+  std::ofstream(dir / "reproduce.json") << R"({"profile": "smoke", "stages": [{"name": "metadynamics_campaigns", "status": "done",
+      "wall_time_s": 1051.2, "campaigns": [{"name": "single_sample", "wall_time_s": 51.2}, {"name": "temperature_sweep", "wall_time_s": 1000.0}]}]})";
+  std::ostringstream log;
+  plot_results(dir.string(), false, log);
+  const std::string report = text_of(dir / "report.md");
+  EXPECT_NE(report.find("| metadynamics_campaigns | done | 1051 s |"), std::string::npos) << report;
+  EXPECT_NE(report.find("temperature_sweep | | 1000 s |"), std::string::npos) << report;
+  EXPECT_EQ(report.find("2102 s"), std::string::npos) << "the campaigns' times added to their stage's";
+}
+
 TEST(Plots, ARunOnAnotherPotentialSaysSoInTheReportsFirstLine) {
   const fs::path dir = make_results("other_potential", true);
   nlohmann::json v;

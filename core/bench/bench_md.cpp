@@ -17,7 +17,7 @@ using namespace betarelax;
 
 namespace {
 
-constexpr const char* kPotential = "/usr/share/lammps/potentials/CuZr_mm.eam.fs";
+constexpr const char* kPotential = BETARELAX_BENCH_POTENTIAL;  // found by CMake (LAMMPS's CuZr_mm.eam.fs)
 
 Configuration cuzr_lattice(int cells) {
   AlloyLatticeParams p;

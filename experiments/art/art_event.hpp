@@ -2,7 +2,7 @@
 /// One ART nouveau event on a glass (paper §IV.C): a random push of the
 /// boosted group's atoms from the inherent structure, the saddle search of
 /// core/src/art_nouveau.hpp on the engine's forces, and the checks that make
-/// a saddle count (DESIGN.md): force below tolerance, exactly one negative
+/// a saddle count: force below tolerance, exactly one negative
 /// eigenvalue (Lanczos with the negative mode deflated, and the partial
 /// Hessian of the region around the event: not two), relaxing back over the saddle
 /// returns to the initial minimum and forward reaches a different one. For a

@@ -28,7 +28,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kPotential = "/usr/share/lammps/potentials/CuZr_mm.eam.fs";
+const std::string kPotential = BETARELAX_TEST_DEFAULT_POTENTIAL;  // found by CMake (LAMMPS's CuZr_mm.eam.fs)
 
 ArtCampaignParams tiny_params(long events) {
   ArtCampaignParams p = default_art_params();

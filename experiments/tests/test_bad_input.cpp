@@ -22,7 +22,7 @@ using betarelax::test::text_of;
 namespace {
 
 const std::string kBin = BETARELAX_BIN_PATH;
-const std::string kPotential = "/usr/share/lammps/potentials/CuZr_mm.eam.fs";
+const std::string kPotential = BETARELAX_TEST_DEFAULT_POTENTIAL;  // found by CMake (LAMMPS's CuZr_mm.eam.fs)
 const std::string kGlass = BETARELAX_TEST_GLASS;       // the tiny glass (ctest fixture)
 const std::string kCampaign = BETARELAX_CAMPAIGN_TOML;  // experiments/tests/campaign_tiny.toml
 

@@ -40,6 +40,12 @@ namespace {
 /// Cubic Hermite value and derivative of the gridded bias at s (flat beyond the ends).
 KOKKOS_INLINE_FUNCTION void hermite(const Kokkos::View<double**, MemSpace>& v, const Kokkos::View<double**, MemSpace>& dv,
                                     int r, int n, double h, double s, double& value, double& slope) {
+  if (s != s) {
+    // A replica that blew up: NaN must reach its V and dV/ds (the driver
+    // then fails that sample alone), never index the grid.
+    value = slope = s;
+    return;
+  }
   if (s <= 0) {
     value = v(r, 0);
     slope = 0;

@@ -49,6 +49,24 @@ TEST(WtMetad, HillHeightsFollowTheWellTemperedRecursion) {
   EXPECT_NEAR(host(m.dv_ds)[0], 0.0, 1e-10);  // at the centre of every hill
 }
 
+TEST(WtMetad, ANonFiniteCvSpoilsItsOwnReplicaOnly) {
+  // A replica that blew up between two checks of the driver: its NaN CV is
+  // evaluated and a hill deposited at it before the driver sees it. The
+  // replica's bias turns NaN (the driver fails that sample); the grid is
+  // never indexed with it, and the other replica is untouched.
+  WtMetadParams p;
+  p.height0 = 0.05;
+  WtMetad m = make_wt_metad(2, p);
+  const RealView s = values({std::nan(""), 1.0});
+  wt_metad_evaluate(m, s);
+  wt_metad_deposit(m, s);
+  wt_metad_evaluate(m, s);
+  EXPECT_TRUE(std::isnan(host(m.energy)[0]));
+  EXPECT_TRUE(std::isnan(host(m.dv_ds)[0]));
+  EXPECT_NEAR(host(m.energy)[1], p.height0, 1e-12);  // one hill at its own s
+  EXPECT_NEAR(host(m.dv_ds)[1], 0.0, 1e-12);
+}
+
 TEST(WtMetad, GriddedBiasMatchesTheSumOfGaussians) {
   WtMetadParams p;
   p.sigma = 0.2;

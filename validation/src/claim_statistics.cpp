@@ -83,10 +83,7 @@ ClaimStatistics claim_statistics(const std::map<double, std::vector<double>>& sa
   c.temperatures_K = temps;
   std::vector<double> eff;
   for (size_t i = 0; i < temps.size(); ++i) {
-    double m = 0, v = 0;
-    for (double x : eff_draws[i]) m += x / resamples;
-    for (double x : eff_draws[i]) v += (x - m) * (x - m) / (resamples - 1);
-    c.se_eff_eV.push_back(std::sqrt(v));
+    c.se_eff_eV.push_back(summarize(eff_draws[i]).std);
     eff.push_back(point[i].b.eff);
   }
   // Permutations: the samples of all temperatures shuffled and dealt back

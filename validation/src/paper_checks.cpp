@@ -128,9 +128,9 @@ void run_kind(PaperCheck& c, const std::string& kind, const nlohmann::json& deri
       }
     }
     if (auto i = t["interval"].value<std::string>()) {
-      uncertainty(c, at_path(derived, *i));
       const nlohmann::json ci = at_path(derived, *i);
-      if (ci.is_array() && ci.size() == 2) shown += " [" + num(ci[0].get<double>()) + ", " + num(ci[1].get<double>()) + "]";
+      uncertainty(c, ci);
+      if (ci.is_array() && c.has_uncertainty) shown += " [" + num(ci[0].get<double>()) + ", " + num(ci[1].get<double>()) + "]";
     }
     if (auto n = t["null_mean"].value<std::string>()) {
       const nlohmann::json x = at_path(derived, *n);

@@ -53,7 +53,7 @@ void rate(benchmark::State& state, double atoms) {
 static void BM_ForceKernel(benchmark::State& state) {
   Setup s = make_setup(1);
   for (auto _ : state) {
-    compute_eam_fs(s.ff.potential, s.sys, s.ff.list, s.ff.work, false);
+    compute_eam_fs(s.ff.potential, s.sys, s.ff.list, s.ff.work, Tally::forces);
     Kokkos::fence();
   }
   rate(state, s.sys.n_atoms);

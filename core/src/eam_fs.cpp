@@ -123,7 +123,7 @@ void pair_densities(const EamFs& pot, const System& sys, const NeighborList& lis
 
 /// Pass 2 over atoms: ρ_i completed with the densities left by the owners of
 /// the other pairs, then F(ρ_i), F'(ρ_i).
-template <bool EnergyVirial>
+template <Tally T>
 void embedding(const EamFs& pot, const System& sys, const NeighborList& list, const EamWork& work, Rows rows) {
   const int n = sys.n_atoms;
   auto type = sys.type;
@@ -137,8 +137,9 @@ void embedding(const EamFs& pot, const System& sys, const NeighborList& list, co
   auto type2frho = pot.type2frho;
   const double rdrho = pot.rdrho, rhomax = pot.rhomax;
   const int nrho = pot.nrho;
+  constexpr bool energy = T != Tally::forces;
   Kokkos::parallel_for(
-      EnergyVirial ? "eam_fs::embedding_energy" : "eam_fs::embedding",
+      energy ? "eam_fs::embedding_energy" : "eam_fs::embedding",
       rows, KOKKOS_LAMBDA(const size_t k) {
         double rho = rho_out(k);
         const int nrev = reverse_count(k);
@@ -152,7 +153,7 @@ void embedding(const EamFs& pot, const System& sys, const NeighborList& list, co
         const int fn = type2frho(type(static_cast<int>(k % n)));
         const double fprime = (frho(fn, m, 0) * p + frho(fn, m, 1)) * p + frho(fn, m, 2);
         fp_out(k) = fprime;
-        if (EnergyVirial) {
+        if (energy) {
           double phi = ((frho(fn, m, 3) * p + frho(fn, m, 4)) * p + frho(fn, m, 5)) * p + frho(fn, m, 6);
           // Beyond the table, LAMMPS continues F linearly to conserve energy.
           if (rho > rhomax) phi += fprime * (rho - rhomax);
@@ -163,9 +164,11 @@ void embedding(const EamFs& pot, const System& sys, const NeighborList& list, co
 
 /// Pass 3, each atom over the pairs it owns: F_pair from both embedding
 /// slopes and φ' (LAMMPS's fpair); this atom's force summed here, the
-/// partner's (and, with energies, half of φ and of the pair virial) left in
-/// the pair slot.
-template <bool EnergyVirial>
+/// partner's left in the pair slot. Totals: the owner sums the pair's whole φ
+/// and virial. Per atom: it keeps half and leaves half in the pair slot, which
+/// costs 7 more doubles per slot written here and read in pass 4 (NPT steps
+/// measured 1.5x an NVT step with the split on every step).
+template <Tally T>
 void pair_forces(const EamFs& pot, const System& sys, const NeighborList& list, const EamWork& work, Rows rows) {
   const int n = sys.n_atoms;
   auto x = sys.x;
@@ -184,8 +187,10 @@ void pair_forces(const EamFs& pot, const System& sys, const NeighborList& list, 
   auto tab = pot.force_pair;
   const double rdr = pot.rdr;
   const int nr = pot.nr, nt = pot.n_types, max_half = list.max_half;
+  constexpr bool energy = T != Tally::forces, split = T == Tally::per_atom;
+  const char* label = split ? "eam_fs::pair_forces_per_atom" : (energy ? "eam_fs::pair_forces_totals" : "eam_fs::pair_forces");
   Kokkos::parallel_for(
-      EnergyVirial ? "eam_fs::pair_forces_energy" : "eam_fs::pair_forces",
+      label,
       rows, KOKKOS_LAMBDA(const size_t k) {
         const int r = static_cast<int>(k / n);
         const int itype = type(static_cast<int>(k - size_t(r) * n));
@@ -210,7 +215,7 @@ void pair_forces(const EamFs& pot, const System& sys, const NeighborList& list, 
           const double rij = pair_r(s);
           if (rij == 0.0) {  // beyond the cutoff (inside-first lists: a predictable branch)
             for (int d = 0; d < 3; ++d) pair_force(s, d) = 0.0;
-            if (EnergyVirial) {
+            if (split) {
               pair_phi(s) = 0.0;
               for (int a = 0; a < 6; ++a) pair_virial(s, a) = 0.0;
             }
@@ -241,7 +246,7 @@ void pair_forces(const EamFs& pot, const System& sys, const NeighborList& list, 
           pair_force(s, 0) = -(dx * fpair);
           pair_force(s, 1) = -(dy * fpair);
           pair_force(s, 2) = -(dz * fpair);
-          if (EnergyVirial) {
+          if (split) {
             // Each atom of the pair takes half of φ and of the pair virial.
             const double w[6] = {0.5 * dx * dx * fpair, 0.5 * dy * dy * fpair, 0.5 * dz * dz * fpair,
                                  0.5 * dx * dy * fpair, 0.5 * dx * dz * fpair, 0.5 * dy * dz * fpair};
@@ -251,12 +256,20 @@ void pair_forces(const EamFs& pot, const System& sys, const NeighborList& list, 
               v[a] += w[a];
               pair_virial(s, a) = w[a];
             }
+          } else if (energy) {
+            e_pair += phi;
+            v[0] += dx * dx * fpair;
+            v[1] += dy * dy * fpair;
+            v[2] += dz * dz * fpair;
+            v[3] += dx * dy * fpair;
+            v[4] += dx * dz * fpair;
+            v[5] += dy * dz * fpair;
           }
         }
         f(k, 0) = fx;
         f(k, 1) = fy;
         f(k, 2) = fz;
-        if (EnergyVirial) {
+        if (energy) {
           pe_atom(k) += e_pair;
           for (int a = 0; a < 6; ++a) virial_atom(k, a) = v[a];
         }
@@ -264,7 +277,7 @@ void pair_forces(const EamFs& pot, const System& sys, const NeighborList& list, 
 }
 
 /// Pass 4 over atoms: the shares left by the owners of the other pairs.
-template <bool EnergyVirial>
+template <Tally T>
 void gather_forces(const System& sys, const NeighborList& list, const EamWork& work, Rows rows) {
   auto f = sys.f;
   auto reverse = list.reverse;
@@ -274,8 +287,9 @@ void gather_forces(const System& sys, const NeighborList& list, const EamWork& w
   auto pair_virial = work.pair_virial;
   auto pe_atom = work.pe_atom;
   auto virial_atom = work.virial_atom;
+  constexpr bool split = T == Tally::per_atom;
   Kokkos::parallel_for(
-      EnergyVirial ? "eam_fs::gather_forces_energy_virial" : "eam_fs::gather_forces",
+      split ? "eam_fs::gather_forces_per_atom" : "eam_fs::gather_forces",
       rows, KOKKOS_LAMBDA(const size_t k) {
         double fx = f(k, 0), fy = f(k, 1), fz = f(k, 2), e_pair = 0.0;
         double v[6] = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
@@ -285,7 +299,7 @@ void gather_forces(const System& sys, const NeighborList& list, const EamWork& w
           fx += pair_force(s, 0);  // 0 beyond the cutoff: no branch to mispredict
           fy += pair_force(s, 1);
           fz += pair_force(s, 2);
-          if (EnergyVirial) {
+          if (split) {
             e_pair += 0.5 * pair_phi(s);
             for (int a = 0; a < 6; ++a) v[a] += pair_virial(s, a);
           }
@@ -293,7 +307,7 @@ void gather_forces(const System& sys, const NeighborList& list, const EamWork& w
         f(k, 0) = fx;
         f(k, 1) = fy;
         f(k, 2) = fz;
-        if (EnergyVirial) {
+        if (split) {
           pe_atom(k) += e_pair;
           for (int a = 0; a < 6; ++a) virial_atom(k, a) += v[a];
         }
@@ -301,25 +315,25 @@ void gather_forces(const System& sys, const NeighborList& list, const EamWork& w
 }
 
 /// The four passes over the atoms of replicas [r0, r1).
-template <bool EnergyVirial>
+template <Tally T>
 void eam_passes(const EamFs& pot, System& sys, const NeighborList& list, const EamWork& work, int r0, int r1) {
   const Rows rows(size_t(r0) * sys.n_atoms, size_t(r1) * sys.n_atoms);
   pair_densities(pot, sys, list, work, rows);
-  embedding<EnergyVirial>(pot, sys, list, work, rows);
-  pair_forces<EnergyVirial>(pot, sys, list, work, rows);
-  gather_forces<EnergyVirial>(sys, list, work, rows);
+  embedding<T>(pot, sys, list, work, rows);
+  pair_forces<T>(pot, sys, list, work, rows);
+  gather_forces<T>(sys, list, work, rows);
 }
 
 /// On a GPU all replicas go in one launch per pass (R × N threads fill it);
 /// on CPU threads one replica at a time, so that the pair slots a pass writes
 /// (~17 MB for 4000 atoms) are still in cache when the next pass reads them
 /// (all of R = 16 at once spill the L3: measured 0.84 of R = 1's atom-steps/s).
-template <bool EnergyVirial>
+template <Tally T>
 void eam_all_replicas(const EamFs& pot, System& sys, const NeighborList& list, const EamWork& work) {
   constexpr bool on_host = Kokkos::SpaceAccessibility<Kokkos::HostSpace, MemSpace>::accessible;
   const int block = on_host ? 1 : sys.n_replicas;
   for (int r0 = 0; r0 < sys.n_replicas; r0 += block) {
-    eam_passes<EnergyVirial>(pot, sys, list, work, r0, std::min(r0 + block, sys.n_replicas));
+    eam_passes<T>(pot, sys, list, work, r0, std::min(r0 + block, sys.n_replicas));
   }
 }
 
@@ -410,28 +424,28 @@ EamWork make_eam_work(const System& sys) {
   return w;
 }
 
-void compute_eam_fs(const EamFs& pot, System& sys, const NeighborList& list, EamWork& work, bool energy_virial) {
+void compute_eam_fs(const EamFs& pot, System& sys, const NeighborList& list, EamWork& work, Tally tally) {
   const size_t slots = size_t(sys.n_atoms) * sys.n_replicas * list.max_half;
   if (work.pair_r.extent(0) < slots) {
     work.pair_rho = RealView("eam::pair_rho", slots);
     work.pair_r = RealView("eam::pair_r", slots);
     work.pair_force = Kokkos::View<double* [3], MemSpace>("eam::pair_force", slots);
   }
-  if (energy_virial && work.pair_phi.extent(0) < slots) {  // energies are asked for on few steps
+  if (tally == Tally::per_atom && work.pair_phi.extent(0) < slots) {  // per-atom energies are asked for rarely
     work.pair_phi = RealView("eam::pair_phi", slots);
     work.pair_virial = Kokkos::View<double* [6], MemSpace>("eam::pair_virial", slots);
   }
-  if (energy_virial) {
-    eam_all_replicas<true>(pot, sys, list, work);
-    auto pe = work.pe_atom;
-    auto vir = work.virial_atom;
-    work.totals.sum("eam_fs::replica_totals", KOKKOS_LAMBDA(int, size_t k, double* acc) {
-      acc[0] += pe(k);
-      for (int c = 0; c < 6; ++c) acc[1 + c] += vir(k, c);
-    });
-  } else {
-    eam_all_replicas<false>(pot, sys, list, work);
+  switch (tally) {
+    case Tally::forces: eam_all_replicas<Tally::forces>(pot, sys, list, work); return;
+    case Tally::totals: eam_all_replicas<Tally::totals>(pot, sys, list, work); break;
+    case Tally::per_atom: eam_all_replicas<Tally::per_atom>(pot, sys, list, work); break;
   }
+  auto pe = work.pe_atom;
+  auto vir = work.virial_atom;
+  work.totals.sum("eam_fs::replica_totals", KOKKOS_LAMBDA(int, size_t k, double* acc) {
+    acc[0] += pe(k);
+    for (int c = 0; c < 6; ++c) acc[1 + c] += vir(k, c);
+  });
 }
 
 }  // namespace betarelax

@@ -49,6 +49,15 @@ struct EamFs {
 /// element.
 EamFs make_eam_fs(const EamFsFile& file, const std::vector<std::string>& type_elements);
 
+/// What a force call computes besides the forces.
+enum class Tally {
+  forces,    ///< forces only (most MD steps)
+  totals,    ///< and per-replica PE and virial, each pair's φ and virial summed
+             ///< whole by the atom that owns it (NPT steps, thermo, minimisers)
+  per_atom,  ///< and LAMMPS's per-atom split (`compute pe/atom`: half of a pair's
+             ///< φ and virial to each atom), with the same totals
+};
+
 /// Work arrays of a force computation and its per-replica results.
 struct EamWork {
   RealView pair_rho;                               ///< per pair slot: density at the partner due to the owner
@@ -58,15 +67,15 @@ struct EamWork {
   Kokkos::View<double* [6], MemSpace> pair_virial;  ///< per pair slot: half the pair virial (eV), when asked
   RealView rho;                                   ///< host electron density per atom
   RealView fp;                                    ///< F'(ρ) per atom
-  RealView pe_atom;                               ///< per-atom energy (eV), filled when energy is asked
-  Kokkos::View<double* [6], MemSpace> virial_atom;  ///< per-atom virial (eV): xx yy zz xy xz yz
+  RealView pe_atom;                               ///< per-atom energy (eV) after Tally::per_atom
+  Kokkos::View<double* [6], MemSpace> virial_atom;  ///< per-atom virial (eV) after Tally::per_atom: xx yy zz xy xz yz
   ReplicaSum<7> totals;                           ///< per replica: PE, virial xx yy zz xy xz yz
 };
 
 EamWork make_eam_work(const System& sys);
 
-/// Forces into sys.f. With `energy_virial`, also per-atom energies and virials
-/// and their per-replica sums in work.totals.result() (stays on the device).
-void compute_eam_fs(const EamFs& pot, System& sys, const NeighborList& list, EamWork& work, bool energy_virial);
+/// Forces into sys.f; unless `tally` is forces, also the per-replica PE and
+/// virial in work.totals.result() (stays on the device).
+void compute_eam_fs(const EamFs& pot, System& sys, const NeighborList& list, EamWork& work, Tally tally);
 
 }  // namespace betarelax

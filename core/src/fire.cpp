@@ -36,7 +36,7 @@ std::vector<FireResult> fire_minimize(System& sys, ForceField& ff, const FirePar
   auto mass = sys.mass;
   const double ftol_sq = p.ftol * p.ftol;
 
-  compute_forces(ff, sys, false);
+  compute_forces(ff, sys, Tally::forces);
   long step = 0;
   for (;; ++step) {
     replica_max("fire::fmax", nr, n, KOKKOS_LAMBDA(int, size_t k) {
@@ -127,9 +127,9 @@ std::vector<FireResult> fire_minimize(System& sys, ForceField& ff, const FirePar
           if (dt * st.fmax(r) > dmax) dt = dmax / st.fmax(r);
           for (int d = 0; d < 3; ++d) x(k, d) += dt * v(k, d);
         });
-    compute_forces(ff, sys, false);
+    compute_forces(ff, sys, Tally::forces);
   }
-  compute_forces(ff, sys, true);
+  compute_forces(ff, sys, Tally::totals);
   Kokkos::deep_copy(sys.v, 0.0);
 
   auto conv_h = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), st.converged);

@@ -23,9 +23,9 @@ ForceField make_force_field(EamFs potential, System& sys, double skin) {
   return ff;
 }
 
-void compute_forces(ForceField& ff, System& sys, bool energy_virial) {
+void compute_forces(ForceField& ff, System& sys, Tally tally) {
   update_neighbor_list(ff.list, sys);
-  compute_eam_fs(ff.potential, sys, ff.list, ff.work, energy_virial);
+  compute_eam_fs(ff.potential, sys, ff.list, ff.work, tally);
   ++ff.evaluations;
 }
 

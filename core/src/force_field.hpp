@@ -19,9 +19,9 @@ struct ForceField {
 /// first neighbour list. Skin in Å.
 ForceField make_force_field(EamFs potential, System& sys, double skin = 1.0);
 
-/// Forces into sys.f, rebuilding the lists when stale. With `energy_virial`,
-/// per-replica PE and virial land in ff.work.totals.result() (device):
+/// Forces into sys.f, rebuilding the lists when stale. Unless `tally` is
+/// forces, per-replica PE and virial land in ff.work.totals.result() (device):
 /// columns PE, Wxx, Wyy, Wzz, Wxy, Wxz, Wyz (eV).
-void compute_forces(ForceField& ff, System& sys, bool energy_virial);
+void compute_forces(ForceField& ff, System& sys, Tally tally);
 
 }  // namespace betarelax

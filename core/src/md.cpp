@@ -28,7 +28,7 @@ MdIntegrator make_md(System& sys, ForceField& ff, const MdParams& params) {
   MdIntegrator md;
   md.params = params;
   md.kinetic = ReplicaSum<1>(sys.n_replicas, sys.n_atoms);
-  compute_forces(ff, sys, true);
+  compute_forces(ff, sys, Tally::totals);
   if (params.ensemble != Ensemble::nve) {
     NoseHooverParams nhp;
     nhp.dt = params.dt;
@@ -47,19 +47,19 @@ void md_step(MdIntegrator& md, System& sys, ForceField& ff, double ramp, bool en
     case Ensemble::nve:
       half_kick(sys, dt);
       drift(sys, dt);
-      compute_forces(ff, sys, energy);
+      compute_forces(ff, sys, energy ? Tally::totals : Tally::forces);
       if (md.post_force) md.post_force(sys);
       half_kick(sys, dt);
       break;
     case Ensemble::nvt:
       nose_hoover_initial(md.nh, sys, ff, ramp);
-      compute_forces(ff, sys, energy);
+      compute_forces(ff, sys, energy ? Tally::totals : Tally::forces);
       if (md.post_force) md.post_force(sys);
       nose_hoover_final(md.nh, sys, ff);
       break;
     case Ensemble::npt:
       nose_hoover_initial(md.nh, sys, ff, ramp);
-      compute_forces(ff, sys, true);
+      compute_forces(ff, sys, Tally::totals);
       if (md.post_force) md.post_force(sys);
       nose_hoover_final(md.nh, sys, ff);
       break;

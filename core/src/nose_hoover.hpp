@@ -53,7 +53,7 @@ NoseHoover make_nose_hoover(const System& sys, const NoseHooverParams& params, c
 void set_temperature_ramp(NoseHoover& nh, const std::vector<double>& t_start, const std::vector<double>& t_stop);
 
 /// LAMMPS FixNH::setup: current T, chain masses, barostat masses. Needs
-/// forces with energy_virial.
+/// forces with Tally::totals (the virial).
 void nose_hoover_setup(NoseHoover& nh, const System& sys);
 
 /// Replica r starts afresh at `temperature` (K), as a new fix nvt would:

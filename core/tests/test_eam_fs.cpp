@@ -130,7 +130,7 @@ TEST(EamFs, TwoAtomEnergyMatchesAHandEvaluationOfTheTables) {
     for (double& l : c.len) l = 20.0;
     System sys = make_system(c, 1);
     ForceField ff = force_field(sys);
-    compute_forces(ff, sys, true);
+    compute_forces(ff, sys, Tally::totals);
     auto tot = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), ff.work.totals.result());
     // rhor[a*2+b]: listed under element a (the source), b-th entry (the host).
     const double rho_cu = hermite(file.rhor[1 * 2 + 0], file.dr, r);  // at Cu, due to Zr
@@ -151,13 +151,13 @@ TEST(EamFs, ForcesAreMinusTheEnergyGradient) {
   Configuration c = cuzr_config(5, 21, 0.3);
   System sys = make_system(c, 1);
   ForceField ff = force_field(sys);
-  compute_forces(ff, sys, true);
+  compute_forces(ff, sys, Tally::totals);
   auto f = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), sys.f);
   auto energy_at = [&](int i, int d, double dx) {
     Configuration moved = c;
     moved.x[3 * i + d] += dx;
     set_replica(sys, 0, moved);
-    compute_forces(ff, sys, true);
+    compute_forces(ff, sys, Tally::totals);
     return Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), ff.work.totals.result())(0, 0);
   };
   std::vector<double> worst;
@@ -189,14 +189,14 @@ TEST(EamFs, TotalForceVanishesAndVirialIsSymmetricInReplicas) {
   set_replica(batch, 1, confs[1]);
   set_replica(batch, 2, confs[2]);
   ForceField ffb = force_field(batch);
-  compute_forces(ffb, batch, true);
+  compute_forces(ffb, batch, Tally::totals);
   auto tot_b = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), ffb.work.totals.result());
   auto f_b = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), batch.f);
   const int n = batch.n_atoms;
   for (int r = 0; r < 3; ++r) {
     System one = make_system(confs[r], 1);
     ForceField ff1 = force_field(one);
-    compute_forces(ff1, one, true);
+    compute_forces(ff1, one, Tally::totals);
     auto tot_1 = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), ff1.work.totals.result());
     auto f_1 = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), one.f);
     for (int c = 0; c < 7; ++c) EXPECT_EQ(tot_b(r, c), tot_1(0, c)) << "replica " << r << " column " << c;
@@ -208,5 +208,39 @@ TEST(EamFs, TotalForceVanishesAndVirialIsSymmetricInReplicas) {
       }
     }
     for (int d = 0; d < 3; ++d) EXPECT_NEAR(sum[d], 0.0, 1e-10 * n) << "Newton's third law, axis " << d;
+  }
+}
+
+TEST(EamFs, OwnerTotalsEqualThePerAtomSplitAndTheForcesDoNotDependOnTheTally) {
+  // Tally::totals sums each pair's whole φ and virial on its owner;
+  // Tally::per_atom splits them half and half as LAMMPS's pe/atom does. The
+  // per-replica totals are the same sums in another order (round-off apart),
+  // the per-atom energies add up to them, and the forces are bit-identical.
+  Configuration c = cuzr_config(5, 7, 0.3);
+  System sys = make_system(c, 1);
+  ForceField ff = force_field(sys);
+  compute_forces(ff, sys, Tally::per_atom);
+  auto split = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), ff.work.totals.result());
+  auto f_split = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), sys.f);
+  auto pe = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), ff.work.pe_atom);
+  auto vir = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), ff.work.virial_atom);
+  double pe_sum = 0, vir_sum[6] = {0, 0, 0, 0, 0, 0};
+  for (int i = 0; i < sys.n_atoms; ++i) {
+    pe_sum += pe(i);
+    for (int a = 0; a < 6; ++a) vir_sum[a] += vir(i, a);
+  }
+  compute_forces(ff, sys, Tally::totals);
+  auto owner = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), ff.work.totals.result());
+  auto f_owner = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), sys.f);
+  EXPECT_NEAR(owner(0, 0), split(0, 0), 1e-12 * std::abs(split(0, 0)));
+  EXPECT_NEAR(pe_sum, split(0, 0), 1e-12 * std::abs(split(0, 0)));
+  for (int a = 0; a < 6; ++a) {
+    // The off-diagonal virial of a liquid-like configuration is ~1e-3 of the diagonal.
+    const double scale = std::abs(split(0, 1)) + std::abs(split(0, 2)) + std::abs(split(0, 3));
+    EXPECT_NEAR(owner(0, 1 + a), split(0, 1 + a), 1e-12 * scale) << "virial component " << a;
+    EXPECT_NEAR(vir_sum[a], split(0, 1 + a), 1e-12 * scale) << "virial component " << a;
+  }
+  for (int i = 0; i < sys.n_atoms; ++i) {
+    for (int d = 0; d < 3; ++d) ASSERT_EQ(f_owner(i, d), f_split(i, d)) << "atom " << i;
   }
 }

@@ -58,7 +58,7 @@ TEST(VelocityInit, ExactTemperatureZeroMomentumSeedDependent) {
   ForceField ff = force_field(sys);
   create_velocities(sys, {100.0, 300.0, 300.0}, 42);
   ReplicaSum<1> ke(3, sys.n_atoms);
-  compute_forces(ff, sys, true);
+  compute_forces(ff, sys, Tally::totals);
   const auto rows = thermo_rows(sys, ff, ke);
   EXPECT_NEAR(rows[0].temperature, 100.0, 1e-9);
   EXPECT_NEAR(rows[1].temperature, 300.0, 1e-9);

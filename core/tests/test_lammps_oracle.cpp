@@ -60,7 +60,7 @@ TEST_P(LammpsOracle, EnergyForcesAndPressureOfOneConfiguration) {
 
   System sys = make_system(conf, 1);
   ForceField ff = force_field(sys, potential_);
-  compute_forces(ff, sys, true);
+  compute_forces(ff, sys, Tally::per_atom);
   ReplicaSum<1> ke(1, sys.n_atoms);
   const ThermoRow t = thermo_rows(sys, ff, ke).front();
   const int n = sys.n_atoms;
@@ -152,7 +152,7 @@ TEST_P(LammpsOracle, MinimisedEnergy) {
   Configuration minimum = read_lammps_data((dir / "min.data").string());
   System ref = make_system(minimum, 1);
   ForceField ff_ref = force_field(ref, potential_);
-  compute_forces(ff_ref, ref, true);
+  compute_forces(ff_ref, ref, Tally::totals);
   auto e_ref = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), ff_ref.work.totals.result());
 
   Configuration start = minimum;

@@ -47,7 +47,7 @@ class Evaluator {
       }
     }
     Kokkos::deep_copy(sys_.x, hx_);
-    compute_forces(ff_, sys_, true);
+    compute_forces(ff_, sys_, Tally::totals);
     Kokkos::deep_copy(hf_, sys_.f);
     Kokkos::deep_copy(hpe_, ff_.work.totals.result());
     for (int r : which) {

@@ -24,7 +24,7 @@ EnergyForce engine_energy_force(System& sys, ForceField& ff) {
     for (int i = 0; i < n; ++i)
       for (int d = 0; d < 3; ++d) hx(i, d) = u[3 * size_t(i) + d] - himage(i, d) * hlen(0, d);
     Kokkos::deep_copy(sys.x, hx);
-    compute_forces(ff, sys, true);
+    compute_forces(ff, sys, Tally::totals);
     Kokkos::deep_copy(hf, sys.f);
     f.resize(3 * size_t(n));
     for (int i = 0; i < n; ++i)

@@ -60,7 +60,7 @@ nlohmann::json time_replicas(const BenchOptions& o, int replicas) {
   const double md_wall = seconds_since(t0);
   const long builds = e.ff.list.builds - builds_before;
   t0 = std::chrono::steady_clock::now();
-  for (long c = 0; c < o.force_calls; ++c) compute_forces(e.ff, e.sys, false);
+  for (long c = 0; c < o.force_calls; ++c) compute_forces(e.ff, e.sys, Tally::forces);
   const double force_wall = seconds_since(t0) / double(o.force_calls);
   t0 = std::chrono::steady_clock::now();
   build_neighbor_list(e.ff.list, e.sys);

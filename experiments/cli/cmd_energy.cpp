@@ -21,7 +21,7 @@ CLI::App* add_energy_command(CLI::App& app, std::ostream& out, int* status) {
   sub->add_option("--forces", *forces_csv, "write id,fx,fy,fz,pe per atom (eV/Å, eV) to this CSV file");
   sub->callback([&out, status, in, forces_csv] {
     Engine e = load_engine(*in);
-    compute_forces(e.ff, e.sys, true);
+    compute_forces(e.ff, e.sys, Tally::per_atom);
     ReplicaSum<1> ke(1, e.sys.n_atoms);
     const ThermoRow t = thermo_rows(e.sys, e.ff, ke).front();
     const nlohmann::json j = {{"natoms", e.sys.n_atoms},

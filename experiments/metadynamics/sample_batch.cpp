@@ -149,7 +149,7 @@ bool run_sample_batch(const SampleBatch& b, RunControl& ctl) {
     // half kick must not (it belongs to the force of the step before).
     Kokkos::deep_copy(refilled, refilled_h);
     Kokkos::deep_copy(kept_f, sys.f);
-    compute_forces(ff, sys, false);
+    compute_forces(ff, sys, Tally::forces);
     md.post_force(sys);
     auto f = sys.f;
     auto mask = refilled;

@@ -336,6 +336,25 @@ void build_marked(NeighborList& list, System& sys) {
           bool all[3];
           for (int d = 0; d < 3; ++d) all[d] = nb[d] < 2 * w + 1;
           int c = 0;
+          if (all[0] && all[1] && all[2]) {
+            // The stencil is the whole box (a small box: 500 atoms with an
+            // 8.6 Å reach): scan the atoms in index order, which leaves the
+            // row sorted. In bin order it needed an insertion sort of ~150
+            // entries per atom, half the build's time (measured).
+            const size_t base = k - i;
+            for (int j = 0; j < n; ++j) {
+              double rsq = 0.0;
+              for (int d = 0; d < 3; ++d) {
+                const double dd = kmath::near_image(xi[d] - x(base + j, d), L[d]);
+                rsq += dd * dd;
+              }
+              neighbors(k, c < max_nb ? c : max_nb) = j;
+              c += (rsq < cutsq && j != i) ? 1 : 0;
+            }
+            count(k) = c;
+            if (c > most_local) most_local = c;
+            return;
+          }
           for (int oz = all[2] ? 0 : -w; oz <= (all[2] ? nbz - 1 : w); ++oz) {
             for (int oy = all[1] ? 0 : -w; oy <= (all[1] ? nby - 1 : w); ++oy) {
               for (int ox = all[0] ? 0 : -w; ox <= (all[0] ? nbx - 1 : w); ++ox) {

@@ -109,10 +109,9 @@ void pair_densities(const EamFs& pot, const System& sys, const NeighborList& lis
             int m;
             double p;
             knot(rij, rdr, nr, m, p);
-            const int jtype = type(j);
-            const int ji = jtype * nt + itype, ij = itype * nt + jtype;
-            rho += ((rho_pair(ji, m, 0) * p + rho_pair(ji, m, 1)) * p + rho_pair(ji, m, 2)) * p + rho_pair(ji, m, 3);
-            rho_j = ((rho_pair(ij, m, 0) * p + rho_pair(ij, m, 1)) * p + rho_pair(ij, m, 2)) * p + rho_pair(ij, m, 3);
+            const int tp = itype * nt + type(j);
+            rho += ((rho_pair(tp, m, 0) * p + rho_pair(tp, m, 1)) * p + rho_pair(tp, m, 2)) * p + rho_pair(tp, m, 3);
+            rho_j = ((rho_pair(tp, m, 4) * p + rho_pair(tp, m, 5)) * p + rho_pair(tp, m, 6)) * p + rho_pair(tp, m, 7);
           }
           pair_rho(s) = rho_j;
           pair_r(s) = rij;  // 0 marks a pair beyond the cutoff
@@ -398,7 +397,10 @@ EamFs make_eam_fs(const EamFsFile& file, const std::vector<std::string>& type_el
     for (int b = 0; b < nt; ++b) {
       const int ab = a * nt + b;
       for (size_t m = 0; m < knots; ++m) {
-        for (int c = 0; c < 4; ++c) rho_h(ab, m, c) = rhor(t2r(a, b), m, 3 + c);  // at b due to a
+        for (int c = 0; c < 4; ++c) {
+          rho_h(ab, m, c) = rhor(t2r(b, a), m, 3 + c);      // at a due to b
+          rho_h(ab, m, 4 + c) = rhor(t2r(a, b), m, 3 + c);  // at b due to a
+        }
         for (int c = 0; c < 3; ++c) {
           force_h(ab, m, c) = rhor(t2r(a, b), m, c);
           force_h(ab, m, 3 + c) = rhor(t2r(b, a), m, c);

@@ -34,10 +34,11 @@ struct EamFs {
   /// Per type pair, what each kernel reads at one knot, packed so that a pair
   /// costs one or two cache lines instead of three table rows (copies of the
   /// coefficients above: the arithmetic stays LAMMPS's):
-  /// rho_pair(J*nt + I, m, 0..3): value coefficients of the density at I due to J;
+  /// rho_pair(I*nt + J, m, ·): [0..3] value coefficients of the density at I
+  /// due to J, [4..7] at J due to I (one 64-byte line per pair);
   /// force_pair(I*nt + J, m, ·): [0..2] ρ' at J due to I, [3..5] ρ' at I due to J,
   /// [6..12] all seven r·φ coefficients, [13..15] padding to 128 bytes.
-  Kokkos::View<double** [4], MemSpace> rho_pair;
+  Kokkos::View<double** [8], MemSpace> rho_pair;
   Kokkos::View<double** [16], MemSpace> force_pair;
   Kokkos::View<int*, MemSpace> type2frho;   ///< (n_types)
   Kokkos::View<int**, MemSpace> type2rhor;  ///< (n_types, n_types): [J][I] = density at I due to J

@@ -41,20 +41,41 @@ MdIntegrator make_md(System& sys, ForceField& ff, const MdParams& params) {
   return md;
 }
 
+namespace {
+
+/// Frozen replicas stay where they are: whatever post_force added (a bias on
+/// a collective variable that no longer moves) is taken off again.
+void hold_frozen(System& sys) {
+  auto f = sys.f;
+  auto frozen = sys.frozen;
+  const size_t n = size_t(sys.n_atoms);
+  Kokkos::parallel_for(
+      "md::hold_frozen", Kokkos::RangePolicy<ExecSpace>(0, f.extent(0)), KOKKOS_LAMBDA(const size_t k) {
+        if (frozen(k / n))
+          for (int d = 0; d < 3; ++d) f(k, d) = 0.0;
+      });
+}
+
+}  // namespace
+
 void md_step(MdIntegrator& md, System& sys, ForceField& ff, double ramp, bool energy) {
   const double dt = md.params.dt;
+  if (sys.n_frozen > 0 && md.params.ensemble == Ensemble::npt)
+    throw std::logic_error("md_step: a frozen replica in an NPT run (its barostat would still move the box)");
   switch (md.params.ensemble) {
     case Ensemble::nve:
       half_kick(sys, dt);
       drift(sys, dt);
       compute_forces(ff, sys, energy ? Tally::totals : Tally::forces);
       if (md.post_force) md.post_force(sys);
+      if (sys.n_frozen > 0) hold_frozen(sys);
       half_kick(sys, dt);
       break;
     case Ensemble::nvt:
       nose_hoover_initial(md.nh, sys, ff, ramp);
       compute_forces(ff, sys, energy ? Tally::totals : Tally::forces);
       if (md.post_force) md.post_force(sys);
+      if (sys.n_frozen > 0) hold_frozen(sys);
       nose_hoover_final(md.nh, sys, ff);
       break;
     case Ensemble::npt:

@@ -258,8 +258,15 @@ void nose_hoover_initial(NoseHoover& nh, System& sys, const ForceField& ff, doub
   const NoseHoover s = nh;
   const double dt = nh.params.dt, t_freq = 1.0 / nh.params.t_damp;
   const bool barostat = nh.params.barostat;
+  auto frozen = sys.frozen;
   Kokkos::parallel_for(
       "nose_hoover::initial_chains", Kokkos::RangePolicy<ExecSpace>(0, sys.n_replicas), KOKKOS_LAMBDA(const int r) {
+        // A frozen replica (zero kinetic energy) keeps its chain as it was: a
+        // chain driven by T = 0 against its target would run away.
+        if (frozen(r)) {
+          s.velocity_scale(r) = 1.0;
+          return;
+        }
         if (barostat) nhc_press_integrate(s, r, dt);
         s.t_target(r) = s.t_start(r) + ramp * (s.t_stop(r) - s.t_start(r));
         s.velocity_scale(r) = nhc_temp_integrate(s, r, dt, t_freq);
@@ -306,8 +313,13 @@ void nose_hoover_final(NoseHoover& nh, System& sys, const ForceField& ff) {
   auto ke = nh.kinetic.result();
   auto w = ff.work.totals.result();
   auto len = sys.box_len;
+  auto frozen = sys.frozen;
   Kokkos::parallel_for(
       "nose_hoover::final_chains", Kokkos::RangePolicy<ExecSpace>(0, sys.n_replicas), KOKKOS_LAMBDA(const int r) {
+        if (frozen(r)) {
+          s.velocity_scale(r) = 1.0;
+          return;
+        }
         s.t_current(r) = 2.0 * ke(r, 0) / (s.tdof * units::kB);
         if (barostat) {
           const double volume = len(r, 0) * len(r, 1) * len(r, 2);

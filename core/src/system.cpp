@@ -3,8 +3,6 @@
 #include <cmath>
 #include <stdexcept>
 
-#include <stdexcept>
-
 namespace betarelax {
 
 System make_system(const Configuration& conf, int n_replicas) {
@@ -25,6 +23,7 @@ System make_system(const Configuration& conf, int n_replicas) {
   sys.mass = RealView("mass", conf.n_types);
   sys.box_lo = Kokkos::View<double* [3], MemSpace>("box_lo", n_replicas);
   sys.box_len = Kokkos::View<double* [3], MemSpace>("box_len", n_replicas);
+  sys.frozen = IntView("frozen", n_replicas);
 
   auto type_h = Kokkos::create_mirror_view(sys.type);
   auto id_h = Kokkos::create_mirror_view(sys.id);
@@ -70,6 +69,29 @@ void set_replica(System& sys, int r, const Configuration& conf) {
   }
   Kokkos::deep_copy(lo, lo_h);
   Kokkos::deep_copy(len, len_h);
+  if (sys.n_frozen > 0) {
+    auto flag = Kokkos::subview(sys.frozen, r);
+    int was = 0;
+    Kokkos::deep_copy(was, flag);
+    if (was) {
+      Kokkos::deep_copy(flag, 0);
+      --sys.n_frozen;
+    }
+  }
+}
+
+void freeze_replica(System& sys, int r) {
+  const size_t n = size_t(sys.n_atoms);
+  const auto rows = std::make_pair(size_t(r) * n, size_t(r + 1) * n);
+  Kokkos::deep_copy(Kokkos::subview(sys.v, rows, Kokkos::ALL), 0.0);
+  Kokkos::deep_copy(Kokkos::subview(sys.f, rows, Kokkos::ALL), 0.0);
+  auto flag = Kokkos::subview(sys.frozen, r);
+  int was = 0;
+  Kokkos::deep_copy(was, flag);
+  if (!was) {
+    Kokkos::deep_copy(flag, 1);
+    ++sys.n_frozen;
+  }
 }
 
 Configuration extract_replica(const System& sys, int r) {

@@ -26,6 +26,13 @@ struct System {
   Kokkos::View<double* [3], MemSpace> box_len;   ///< per replica orthorhombic edge lengths (Å)
 
   std::vector<std::string> type_names;  ///< element name per type (host), e.g. {"Cu", "Zr"}
+
+  /// Per replica, 1 while it is held still: a batch slot with no work left
+  /// (the last samples of a campaign still running in the others). Its
+  /// velocities and forces stay zero; the CPU force passes and the thermostat
+  /// skip it, so the running replicas get the whole machine.
+  IntView frozen;
+  int n_frozen = 0;  ///< how many entries of `frozen` are 1 (kept on the host)
 };
 
 /// Host-side description of one configuration (what a data file holds).
@@ -48,8 +55,14 @@ System make_system(const Configuration& conf, int n_replicas);
 /// Replica r of a system copied back to the host (positions, velocities, box).
 Configuration extract_replica(const System& sys, int r);
 
-/// Overwrites replica r with a host configuration of the same atoms.
+/// Overwrites replica r with a host configuration of the same atoms (and
+/// thaws it if it was frozen).
 void set_replica(System& sys, int r, const Configuration& conf);
+
+/// Holds replica r still until set_replica gives it new work: velocities and
+/// forces to zero. The other replicas' trajectories do not change by a bit.
+/// NVT and NVE only (a barostat would still move its box).
+void freeze_replica(System& sys, int r);
 
 /// Scales each replica's box isotropically about its centre to the given
 /// volume (Å^3; one per replica), positions affinely with it, as LAMMPS

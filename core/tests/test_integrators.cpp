@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <numeric>
+#include <tuple>
 
 #include "md.hpp"
 #include "test_support.hpp"
@@ -222,4 +223,48 @@ TEST(Determinism, SameSeedSameTrajectoryBitForBit) {
     ASSERT_EQ(a.x[k], b.x[k]) << k;
     ASSERT_EQ(a.v[k], b.v[k]) << k;
   }
+}
+
+TEST(FrozenReplica, StandsStillWhileTheOthersRunBitForBitAsBefore) {
+  // Two replicas under NVT, one frozen after 100 steps (an empty batch slot):
+  // it must not move for 400 steps (no runaway thermostat, no NaN), the other
+  // must follow the trajectory it has with both running, to the bit, and a
+  // new configuration thaws the frozen one.
+  auto run = [](bool freeze) {
+    System sys = make_system(cuzr_config(5, 4, 0.2), 2);
+    ForceField ff = force_field(sys);
+    create_velocities(sys, {300.0, 500.0}, 11);
+    MdParams p;
+    p.ensemble = Ensemble::nvt;
+    p.t_start = {300.0, 500.0};
+    MdIntegrator md = make_md(sys, ff, p);
+    run_md(md, sys, ff, 100, 0, nullptr);
+    const Configuration at_freeze = extract_replica(sys, 1);
+    if (freeze) freeze_replica(sys, 1);
+    run_md(md, sys, ff, 400, 0, nullptr);
+    return std::make_tuple(extract_replica(sys, 0), extract_replica(sys, 1), at_freeze, std::move(sys), std::move(ff),
+                           std::move(md));
+  };
+  auto [free0, free1, free_at, free_sys, free_ff, free_md] = run(false);
+  auto [held0, held1, held_at, sys, ff, md] = run(true);
+  ASSERT_EQ(sys.n_frozen, 1);
+  for (size_t k = 0; k < held0.x.size(); ++k) {
+    ASSERT_EQ(held0.x[k], free0.x[k]) << "running replica, coordinate " << k;
+    ASSERT_EQ(held0.v[k], free0.v[k]) << "running replica, velocity " << k;
+  }
+  for (size_t k = 0; k < held1.x.size(); ++k) {
+    ASSERT_EQ(held1.x[k], held_at.x[k]) << "frozen replica moved, coordinate " << k;
+    ASSERT_EQ(held1.v[k], 0.0) << "frozen replica, velocity " << k;
+  }
+  EXPECT_NE(free1.x[0], held_at.x[0]) << "unfrozen, the same replica does move";
+
+  Configuration fresh = held_at;
+  set_replica(sys, 1, fresh);
+  EXPECT_EQ(sys.n_frozen, 0);
+  invalidate_replica(ff.list, 1);
+  nose_hoover_restart_replica(md.nh, sys, 1, 500.0);
+  run_md(md, sys, ff, 50, 0, nullptr);
+  const Configuration thawed = extract_replica(sys, 1);
+  EXPECT_NE(thawed.x[0], held_at.x[0]) << "a thawed replica moves again";
+  for (double x : thawed.x) ASSERT_TRUE(std::isfinite(x));
 }

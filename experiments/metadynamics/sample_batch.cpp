@@ -218,6 +218,10 @@ bool run_sample_batch(const SampleBatch& b, RunControl& ctl) {
         if (b.on_finished) b.on_finished(slot[r]->point(), rec);
         slot[r].reset();
         ++finished;
+        // Nothing left to start here: hold this replica still, so the samples
+        // still running get the whole machine (the tail of a campaign ran at
+        // half speed on 2 threads with R = 2).
+        if (next >= b.points.size()) freeze_replica(sys, r);
         if (ctl.progress) {
           ctl.progress->relabel(progress_label());
           ctl.progress->update(b.done_before + finished);

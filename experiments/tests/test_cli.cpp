@@ -118,15 +118,25 @@ TEST(Cli, BenchAgainstLammpsRunsTheSameSystemAndPrintsTheRatio) {
   std::ifstream is(dir / "out" / "bench.json");
   const nlohmann::json b = nlohmann::json::parse(is);
   ASSERT_TRUE(b.contains("lammps")) << b.dump(2);
-  EXPECT_GT(b["lammps"]["steps_per_s"].get<double>(), 0.0);
-  EXPECT_NEAR(b["lammps"]["ratio_betarelax_to_lammps"].get<double>(),
-              b["runs"][0]["steps_per_s"].get<double>() / b["lammps"]["steps_per_s"].get<double>(), 1e-9);
-  // LAMMPS ran this file with this potential, these elements and this skin.
-  std::ifstream in(dir / "out" / "in.lammps");
-  const std::string script((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  EXPECT_NE(script.find("read_data " + std::filesystem::absolute(data).string()), std::string::npos) << script;
-  EXPECT_NE(script.find("CuZr_mm.eam.fs Cu Zr"), std::string::npos) << script;
-  EXPECT_NE(script.find("neighbor 1 bin"), std::string::npos) << script;
+  // Both of LAMMPS's CPU styles for this potential, each with its own ratio.
+  ASSERT_EQ(b["lammps"].size(), 2u) << b.dump(2);
+  const std::string styles[] = {"eam/fs", "eam/fs/opt"};
+  for (int k = 0; k < 2; ++k) {
+    const nlohmann::json& lmp = b["lammps"][k];
+    EXPECT_EQ(lmp["pair_style"].get<std::string>(), styles[k]);
+    EXPECT_GT(lmp["steps_per_s"].get<double>(), 0.0);
+    EXPECT_NEAR(lmp["ratio_betarelax_to_lammps"].get<double>(),
+                b["runs"][0]["steps_per_s"].get<double>() / lmp["steps_per_s"].get<double>(), 1e-9);
+    // LAMMPS ran this file with this potential, these elements and this skin.
+    std::string tag = styles[k];
+    for (char& c : tag) c = c == '/' ? '_' : c;
+    std::ifstream in(dir / "out" / ("in." + tag + ".lammps"));
+    const std::string script((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_NE(script.find("read_data " + std::filesystem::absolute(data).string()), std::string::npos) << script;
+    EXPECT_NE(script.find("pair_style " + styles[k] + "\n"), std::string::npos) << script;
+    EXPECT_NE(script.find("CuZr_mm.eam.fs Cu Zr"), std::string::npos) << script;
+    EXPECT_NE(script.find("neighbor 1 bin"), std::string::npos) << script;
+  }
   EXPECT_NE(r.out.find("ratio"), std::string::npos) << r.out;
 }
 

@@ -5,6 +5,20 @@
 
 namespace betarelax {
 
+namespace {
+
+/// Replica r's frozen flag, with the host count kept in step.
+void set_frozen(System& sys, int r, bool on) {
+  auto flag = Kokkos::subview(sys.frozen, r);
+  int was = 0;
+  Kokkos::deep_copy(was, flag);
+  if (bool(was) == on) return;
+  Kokkos::deep_copy(flag, on ? 1 : 0);
+  sys.n_frozen += on ? 1 : -1;
+}
+
+}  // namespace
+
 System make_system(const Configuration& conf, int n_replicas) {
   const int n = conf.n_atoms();
   if (n_replicas < 1) throw std::invalid_argument("make_system: need at least one replica");
@@ -69,15 +83,7 @@ void set_replica(System& sys, int r, const Configuration& conf) {
   }
   Kokkos::deep_copy(lo, lo_h);
   Kokkos::deep_copy(len, len_h);
-  if (sys.n_frozen > 0) {
-    auto flag = Kokkos::subview(sys.frozen, r);
-    int was = 0;
-    Kokkos::deep_copy(was, flag);
-    if (was) {
-      Kokkos::deep_copy(flag, 0);
-      --sys.n_frozen;
-    }
-  }
+  if (sys.n_frozen > 0) set_frozen(sys, r, false);
 }
 
 void freeze_replica(System& sys, int r) {
@@ -85,13 +91,7 @@ void freeze_replica(System& sys, int r) {
   const auto rows = std::make_pair(size_t(r) * n, size_t(r + 1) * n);
   Kokkos::deep_copy(Kokkos::subview(sys.v, rows, Kokkos::ALL), 0.0);
   Kokkos::deep_copy(Kokkos::subview(sys.f, rows, Kokkos::ALL), 0.0);
-  auto flag = Kokkos::subview(sys.frozen, r);
-  int was = 0;
-  Kokkos::deep_copy(was, flag);
-  if (!was) {
-    Kokkos::deep_copy(flag, 1);
-    ++sys.n_frozen;
-  }
+  set_frozen(sys, r, true);
 }
 
 Configuration extract_replica(const System& sys, int r) {

@@ -220,18 +220,18 @@ TEST(EamFs, OwnerTotalsEqualThePerAtomSplitAndTheForcesDoNotDependOnTheTally) {
   System sys = make_system(c, 1);
   ForceField ff = force_field(sys);
   compute_forces(ff, sys, Tally::per_atom);
-  auto split = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), ff.work.totals.result());
-  auto f_split = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), sys.f);
-  auto pe = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), ff.work.pe_atom);
-  auto vir = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), ff.work.virial_atom);
+  auto split = snapshot(ff.work.totals.result());
+  auto f_split = snapshot(sys.f);
+  auto pe = snapshot(ff.work.pe_atom);
+  auto vir = snapshot(ff.work.virial_atom);
   double pe_sum = 0, vir_sum[6] = {0, 0, 0, 0, 0, 0};
   for (int i = 0; i < sys.n_atoms; ++i) {
     pe_sum += pe(i);
     for (int a = 0; a < 6; ++a) vir_sum[a] += vir(i, a);
   }
   compute_forces(ff, sys, Tally::totals);
-  auto owner = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), ff.work.totals.result());
-  auto f_owner = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), sys.f);
+  auto owner = snapshot(ff.work.totals.result());
+  auto f_owner = snapshot(sys.f);
   EXPECT_NEAR(owner(0, 0), split(0, 0), 1e-12 * std::abs(split(0, 0)));
   EXPECT_NEAR(pe_sum, split(0, 0), 1e-12 * std::abs(split(0, 0)));
   for (int a = 0; a < 6; ++a) {

@@ -26,6 +26,16 @@ inline bool have(const std::string& path) {
 }
 inline std::string lmp() { return BETARELAX_TEST_LMP; }
 
+/// A host copy that owns its memory. create_mirror_view_and_copy hands back
+/// the view itself on a host backend, so two of them taken of one view around
+/// a change compare the view with itself: a check that cannot fail.
+template <class V>
+auto snapshot(const V& v) {
+  auto h = Kokkos::create_mirror(Kokkos::HostSpace(), v);
+  Kokkos::deep_copy(h, v);
+  return h;
+}
+
 /// A dense disordered Cu50Zr50 configuration: fcc sites at the glass's number
 /// density (a = 4.2 Å, 18.5 Å^3/atom), random species, random offsets.
 inline Configuration cuzr_config(int cells = 5, uint64_t seed = 7, double jitter = 0.2, double a = 4.2) {

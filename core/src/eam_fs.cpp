@@ -69,6 +69,7 @@ KOKKOS_INLINE_FUNCTION void knot(double x, double rd, int n, int& m, double& p) 
 /// Pass 1, each atom over the pairs it owns: r, the density the partner
 /// gives this atom (summed here) and the density this atom gives the partner
 /// (left in the pair slot).
+template <SlotOrder O>
 void pair_densities(const EamFs& pot, const System& sys, const NeighborList& list, const EamWork& work, Rows rows) {
   const int n = sys.n_atoms;
   auto x = sys.x;
@@ -81,7 +82,8 @@ void pair_densities(const EamFs& pot, const System& sys, const NeighborList& lis
   auto rho_out = work.rho;
   auto rho_pair = pot.rho_pair;
   const double rdr = pot.rdr, cutforcesq = pot.cutforcesq;
-  const int nr = pot.nr, nt = pot.n_types, max_half = list.max_half;
+  const int nr = pot.nr, nt = pot.n_types;
+  const SlotIndex<O> slot{O == SlotOrder::by_atom ? list.slot.row : list.slot.entry};
   Kokkos::parallel_for(
       "eam_fs::pair_densities", rows,
       KOKKOS_LAMBDA(const size_t k) {
@@ -94,7 +96,7 @@ void pair_densities(const EamFs& pot, const System& sys, const NeighborList& lis
         for (int c = 0; c < nh; ++c) {
           const int j = half(k, c);
           const size_t kj = size_t(r) * n + j;
-          const size_t s = k * max_half + c;
+          const size_t s = slot(k, c);
           const double dx = kmath::near_image(xi - x(kj, 0), lx);
           const double dy = kmath::near_image(yi - x(kj, 1), ly);
           const double dz = kmath::near_image(zi - x(kj, 2), lz);
@@ -167,7 +169,7 @@ void embedding(const EamFs& pot, const System& sys, const NeighborList& list, co
 /// and virial. Per atom: it keeps half and leaves half in the pair slot, which
 /// costs 7 more doubles per slot written here and read in pass 4 (NPT steps
 /// measured 1.5x an NVT step with the split on every step).
-template <Tally T>
+template <Tally T, SlotOrder O>
 void pair_forces(const EamFs& pot, const System& sys, const NeighborList& list, const EamWork& work, Rows rows) {
   const int n = sys.n_atoms;
   auto x = sys.x;
@@ -185,7 +187,8 @@ void pair_forces(const EamFs& pot, const System& sys, const NeighborList& list, 
   auto virial_atom = work.virial_atom;
   auto tab = pot.force_pair;
   const double rdr = pot.rdr;
-  const int nr = pot.nr, nt = pot.n_types, max_half = list.max_half;
+  const int nr = pot.nr, nt = pot.n_types;
+  const SlotIndex<O> slot{O == SlotOrder::by_atom ? list.slot.row : list.slot.entry};
   constexpr bool energy = T != Tally::forces, split = T == Tally::per_atom;
   const char* label = split ? "eam_fs::pair_forces_per_atom" : (energy ? "eam_fs::pair_forces_totals" : "eam_fs::pair_forces");
   Kokkos::parallel_for(
@@ -200,13 +203,13 @@ void pair_forces(const EamFs& pot, const System& sys, const NeighborList& list, 
         double v[6] = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
         const int nh = half_count(k);
         for (int c = 0; c < nh; ++c) {
-          const size_t s = k * max_half + c;
+          const size_t s = slot(k, c);
           // The table rows are random in r and too large for L2: fetch the
           // row of a pair kAhead entries on while this one is computed.
           if (c + kAhead < nh) {
             int m_ahead;
             double p_ahead;
-            knot(pair_r(s + kAhead), rdr, nr, m_ahead, p_ahead);
+            knot(pair_r(slot(k, c + kAhead)), rdr, nr, m_ahead, p_ahead);
             const int tp_ahead = itype * nt + type(half(k, c + kAhead));
             kmath::prefetch(&tab(tp_ahead, m_ahead, 0));
             kmath::prefetch(&tab(tp_ahead, m_ahead, 8));
@@ -314,13 +317,21 @@ void gather_forces(const System& sys, const NeighborList& list, const EamWork& w
 }
 
 /// The four passes over the atoms of replicas [r0, r1).
-template <Tally T>
+template <Tally T, SlotOrder O>
 void eam_passes(const EamFs& pot, System& sys, const NeighborList& list, const EamWork& work, int r0, int r1) {
   const Rows rows(size_t(r0) * sys.n_atoms, size_t(r1) * sys.n_atoms);
-  pair_densities(pot, sys, list, work, rows);
+  pair_densities<O>(pot, sys, list, work, rows);
   embedding<T>(pot, sys, list, work, rows);
-  pair_forces<T>(pot, sys, list, work, rows);
+  pair_forces<T, O>(pot, sys, list, work, rows);
   gather_forces<T>(sys, list, work, rows);
+}
+
+template <Tally T>
+void eam_passes(const EamFs& pot, System& sys, const NeighborList& list, const EamWork& work, int r0, int r1) {
+  if (list.slot_order == SlotOrder::by_atom)
+    eam_passes<T, SlotOrder::by_atom>(pot, sys, list, work, r0, r1);
+  else
+    eam_passes<T, SlotOrder::by_entry>(pot, sys, list, work, r0, r1);
 }
 
 /// On a GPU all replicas go in one launch per pass (R × N threads fill it);
@@ -365,34 +376,24 @@ EamFs make_eam_fs(const EamFsFile& file, const std::vector<std::string>& type_el
   pot.rhomax = (file.nrho - 1) * file.drho;
   pot.cutoff = file.cutoff;
   pot.cutforcesq = file.cutoff * file.cutoff;
-  const HostSpline frho = host_spline(file.frho, file.drho);
+  pot.frho = to_device("eam_fs::frho", host_spline(file.frho, file.drho));
   const HostSpline rhor = host_spline(file.rhor, file.dr);
   const HostSpline z2r = host_spline(file.z2r, file.dr);
-  pot.frho = to_device("eam_fs::frho", frho);
-  pot.rhor = to_device("eam_fs::rhor", rhor);
-  pot.z2r = to_device("eam_fs::z2r", z2r);
 
-  pot.type2frho = Kokkos::View<int*, MemSpace>("type2frho", pot.n_types);
-  pot.type2rhor = Kokkos::View<int**, MemSpace>("type2rhor", pot.n_types, pot.n_types);
-  pot.type2z2r = Kokkos::View<int**, MemSpace>("type2z2r", pot.n_types, pot.n_types);
-  auto t2f = Kokkos::create_mirror_view(pot.type2frho);
-  auto t2r = Kokkos::create_mirror_view(pot.type2rhor);
-  auto t2z = Kokkos::create_mirror_view(pot.type2z2r);
-  for (int a = 0; a < pot.n_types; ++a) {
-    const int ea = pot.type_to_element[a];
-    t2f(a) = ea;
-    for (int b = 0; b < pot.n_types; ++b) {
-      const int eb = pot.type_to_element[b];
-      t2r(a, b) = ea * nel + eb;
-      const int hi = std::max(ea, eb), lo = std::min(ea, eb);
-      t2z(a, b) = hi * (hi + 1) / 2 + lo;
-    }
-  }
-  Kokkos::deep_copy(pot.type2frho, t2f);
-  Kokkos::deep_copy(pot.type2rhor, t2r);
-  Kokkos::deep_copy(pot.type2z2r, t2z);
-
+  // LAMMPS's type2rhor (density at b due to a: the file's block of a's
+  // element, b's column) and type2z2r (symmetric), here only to pack the tables.
   const int nt = pot.n_types;
+  auto t2r = [&](int a, int b) { return pot.type_to_element[a] * nel + pot.type_to_element[b]; };
+  auto t2z = [&](int a, int b) {
+    const int hi = std::max(pot.type_to_element[a], pot.type_to_element[b]);
+    const int lo = std::min(pot.type_to_element[a], pot.type_to_element[b]);
+    return hi * (hi + 1) / 2 + lo;
+  };
+  pot.type2frho = Kokkos::View<int*, MemSpace>("type2frho", nt);
+  auto t2f = Kokkos::create_mirror_view(pot.type2frho);
+  for (int a = 0; a < nt; ++a) t2f(a) = pot.type_to_element[a];
+  Kokkos::deep_copy(pot.type2frho, t2f);
+
   const size_t knots = size_t(file.nr) + 1;
   pot.rho_pair = decltype(pot.rho_pair)("eam_fs::rho_pair", size_t(nt) * nt, knots);
   pot.force_pair = decltype(pot.force_pair)("eam_fs::force_pair", size_t(nt) * nt, knots);

@@ -20,8 +20,11 @@
 namespace betarelax {
 
 /// Spline coefficients per knot, LAMMPS layout: [0..2] derivative (per Å or
-/// per density unit), [3..6] value, knots 1..n (index 0 unused).
-using SplineTable = Kokkos::View<double** [7], MemSpace>;
+/// per density unit), [3..6] value, knots 1..n (index 0 unused). The tables
+/// are row-major on every backend: a thread reads one knot's coefficients
+/// together (one cache line on a CPU, one or two 32-byte sectors on a GPU),
+/// where the default LayoutLeft of a GPU would spread them over the table.
+using SplineTable = Kokkos::View<double** [7], Kokkos::LayoutRight, MemSpace>;
 
 struct EamFs {
   EamFsFile file;  ///< the file as read (host; provenance and masses)
@@ -30,7 +33,7 @@ struct EamFs {
 
   int nrho = 0, nr = 0;
   double rdrho = 0, rdr = 0, rhomax = 0, cutoff = 0, cutforcesq = 0;
-  SplineTable frho, rhor, z2r;
+  SplineTable frho;  ///< F(ρ) per element (the density and pair tables live in rho_pair, force_pair)
   /// Per type pair, what each kernel reads at one knot, packed so that a pair
   /// costs one or two cache lines instead of three table rows (copies of the
   /// coefficients above: the arithmetic stays LAMMPS's):
@@ -38,11 +41,9 @@ struct EamFs {
   /// due to J, [4..7] at J due to I (one 64-byte line per pair);
   /// force_pair(I*nt + J, m, ·): [0..2] ρ' at J due to I, [3..5] ρ' at I due to J,
   /// [6..12] all seven r·φ coefficients, [13..15] padding to 128 bytes.
-  Kokkos::View<double** [8], MemSpace> rho_pair;
-  Kokkos::View<double** [16], MemSpace> force_pair;
-  Kokkos::View<int*, MemSpace> type2frho;   ///< (n_types)
-  Kokkos::View<int**, MemSpace> type2rhor;  ///< (n_types, n_types): [J][I] = density at I due to J
-  Kokkos::View<int**, MemSpace> type2z2r;   ///< (n_types, n_types), symmetric
+  Kokkos::View<double** [8], Kokkos::LayoutRight, MemSpace> rho_pair;
+  Kokkos::View<double** [16], Kokkos::LayoutRight, MemSpace> force_pair;
+  Kokkos::View<int*, MemSpace> type2frho;  ///< (n_types): element of each type
 };
 
 /// Maps data-file types to the file's elements by name (like LAMMPS

@@ -20,21 +20,43 @@ struct BinGrid {
 /// atom to (5/6)³ ≈ 0.58 of the 3×3×3 stencil of full-width bins.
 constexpr int kBinsPerCut = 2;
 
+/// The smallest box edge along each axis over the replicas, by a reduction:
+/// this runs at every rebuild, and a reduction's three numbers are all the host
+/// needs (no copy of the boxes, which would be a device-to-host copy per
+/// rebuild on a GPU).
+struct Edges {
+  double min[3];
+};
+Edges smallest_edges(const System& sys) {
+  auto len = sys.box_len;
+  Edges e{};
+  Kokkos::parallel_reduce(
+      "neighbor::smallest_edges", Kokkos::RangePolicy<ExecSpace>(0, sys.n_replicas),
+      KOKKOS_LAMBDA(const int r, double& ex, double& ey, double& ez) {
+        ex = len(r, 0) < ex ? len(r, 0) : ex;
+        ey = len(r, 1) < ey ? len(r, 1) : ey;
+        ez = len(r, 2) < ez ? len(r, 2) : ez;
+      },
+      Kokkos::Min<double>(e.min[0]), Kokkos::Min<double>(e.min[1]), Kokkos::Min<double>(e.min[2]));
+  return e;
+}
+
 /// The same bin counts for every replica.
-BinGrid bin_grid(const System& sys, double cut) {
-  auto len_h = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), sys.box_len);
+BinGrid bin_grid(const Edges& edges, double cut) {
   BinGrid g{{0, 0, 0}, 1};
   for (int d = 0; d < 3; ++d) {
-    double min_len = len_h(0, d);
-    for (int r = 1; r < sys.n_replicas; ++r) min_len = std::min(min_len, len_h(r, d));
-    g.nb[d] = std::max(1, static_cast<int>(std::floor(min_len * kBinsPerCut / cut)));
+    g.nb[d] = std::max(1, static_cast<int>(std::floor(edges.min[d] * kBinsPerCut / cut)));
     g.n_bins *= g.nb[d];
   }
   return g;
 }
 
-void check_box(const System& sys, double cut) {
-  auto len_h = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), sys.box_len);
+/// Throws InputError naming the replica and edge when a box edge is not
+/// larger than 2 (cutoff + skin); returns the smallest edges otherwise.
+Edges check_box(const System& sys, double cut) {
+  const Edges edges = smallest_edges(sys);
+  if (edges.min[0] > 2.0 * cut && edges.min[1] > 2.0 * cut && edges.min[2] > 2.0 * cut) return edges;
+  auto len_h = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), sys.box_len);  // the error path only
   for (int r = 0; r < sys.n_replicas; ++r) {
     for (int d = 0; d < 3; ++d) {
       if (!(len_h(r, d) > 2.0 * cut)) {
@@ -44,6 +66,7 @@ void check_box(const System& sys, double cut) {
       }
     }
   }
+  throw InputError("box: an edge is not larger than 2 (cutoff + skin) = " + std::to_string(2.0 * cut) + " Å");
 }
 
 /// Which atom of a pair evaluates it. "i < j" would give atom 0 all its
@@ -112,6 +135,11 @@ void build_pair_slots(NeighborList& list, const System& sys, bool all) {
     list.reverse = Kokkos::View<int**, MemSpace>("reverse_slots", rows, list.max_reverse);
     all = true;
   }
+  const PairSlots slot = list.slot_order == SlotOrder::by_atom ? PairSlots{size_t(list.max_half), 1} : PairSlots{1, rows};
+  if (slot.row != list.slot.row || slot.entry != list.slot.entry) {
+    list.slot = slot;
+    all = true;  // every replica's reverse list points at slots that moved
+  }
   if (double(rows) * list.max_half > 2147483647.0) {
     throw InputError("neighbour list: " + std::to_string(rows) + " atoms x " + std::to_string(list.max_half) +
                      " pairs each overflow the 32-bit pair slots; use fewer replicas per batch");
@@ -119,7 +147,6 @@ void build_pair_slots(NeighborList& list, const System& sys, bool all) {
   auto half = list.half;
   auto half_inside = list.half_inside;
   auto reverse = list.reverse;
-  const int max_half = list.max_half;
   // From the positions and box of each replica's own last build, even when a
   // grown table makes every replica's half lists be rewritten here: the order
   // of an atom's own pairs (and so its sums) then depends on its replica alone.
@@ -169,7 +196,7 @@ void build_pair_slots(NeighborList& list, const System& sys, bool all) {
           for (int p = 0; p < hc; ++p) pos = half(kj, p) == i ? p : pos;
           // Absent only if rounding put the pair inside cutoff + skin from one
           // end and not from the other: a pair a skin beyond the cutoff, no force.
-          if (pos >= 0) reverse(k, e++) = static_cast<int>(kj * max_half + pos);
+          if (pos >= 0) reverse(k, e++) = static_cast<int>(slot(kj, pos));
         }
         reverse_count(k) = e;
       });
@@ -225,10 +252,9 @@ namespace {
 /// Rebuilds the lists of the replicas marked in list.rebuild, then clears the marks.
 void build_marked(NeighborList& list, System& sys) {
   const double cut = list.cutoff + list.skin;
-  check_box(sys, cut);
+  const BinGrid grid = bin_grid(check_box(sys, cut), cut);
   const int n = sys.n_atoms;
   const int n_rep = sys.n_replicas;
-  const BinGrid grid = bin_grid(sys, cut);
   const int nbx = grid.nb[0], nby = grid.nb[1], nbz = grid.nb[2], n_bins = grid.n_bins;
   if (list.bin_count.extent(0) != size_t(n_rep) * n_bins) {
     list.bin_count = IntView("bin_count", size_t(n_rep) * n_bins);

@@ -244,3 +244,34 @@ TEST(EamFs, OwnerTotalsEqualThePerAtomSplitAndTheForcesDoNotDependOnTheTally) {
     for (int d = 0; d < 3; ++d) ASSERT_EQ(f_owner(i, d), f_split(i, d)) << "atom " << i;
   }
 }
+
+TEST(EamFs, PairSlotOrderMovesNumbersNotSums) {
+  // The GPU's slot order (by entry: coalesced) and the CPU's (by atom:
+  // contiguous per thread) store the same pair shares in other places; every
+  // atom sums the same numbers in the same order, so forces, per-atom energies
+  // and totals are bit for bit the same. Two replicas: by entry, slots of
+  // replica 1 interleave with replica 0's, which a wrong stride would mix up.
+  Configuration c = cuzr_config(5, 9, 0.3);
+  System sys = make_system(c, 2);
+  Configuration other = cuzr_config(5, 10, 0.3);
+  set_replica(sys, 1, other);
+  auto forces_in = [&](SlotOrder order) {
+    ForceField ff = force_field(sys);
+    ff.list.slot_order = order;
+    build_neighbor_list(ff.list, sys);
+    compute_forces(ff, sys, Tally::per_atom);
+    EXPECT_EQ(ff.list.slot.row == 1, order == SlotOrder::by_entry);
+    return std::make_tuple(snapshot(sys.f), snapshot(ff.work.pe_atom), snapshot(ff.work.totals.result()));
+  };
+  const auto [f_atom, pe_atom, tot_atom] = forces_in(SlotOrder::by_atom);
+  const auto [f_entry, pe_entry, tot_entry] = forces_in(SlotOrder::by_entry);
+  ASSERT_NE(f_atom.data(), f_entry.data());
+  for (size_t k = 0; k < f_atom.extent(0); ++k) {
+    for (int d = 0; d < 3; ++d) ASSERT_EQ(f_atom(k, d), f_entry(k, d)) << "row " << k;
+    ASSERT_EQ(pe_atom(k), pe_entry(k)) << "row " << k;
+  }
+  for (int r = 0; r < 2; ++r) {
+    for (int a = 0; a < 7; ++a) ASSERT_EQ(tot_atom(r, a), tot_entry(r, a)) << "replica " << r << " column " << a;
+  }
+  EXPECT_NE(tot_atom(0, 0), tot_atom(1, 0)) << "the replicas differ, so a mix-up would show";
+}

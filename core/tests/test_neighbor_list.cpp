@@ -63,9 +63,9 @@ TEST(NeighborList, OrderIsAscendingWithinEachBinAndStableAcrossBuilds) {
   System sys = make_system(cuzr_config(7, 4, 0.4), 1);
   NeighborList a = make_neighbor_list(sys, 7.6, 1.0);
   build_neighbor_list(a, sys);
-  auto first = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), a.neighbors);
+  auto first = snapshot(a.neighbors);
   build_neighbor_list(a, sys);
-  auto second = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), a.neighbors);
+  auto second = snapshot(a.neighbors);
   auto cnt = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), a.count);
   for (int i = 0; i < sys.n_atoms; ++i) {
     for (int c = 0; c < cnt(i); ++c) ASSERT_EQ(first(i, c), second(i, c)) << "atom " << i;
@@ -112,11 +112,14 @@ TEST(NeighborList, RefusesABoxSmallerThanTwiceTheCutoffPlusSkin) {
 // inside the cutoff first), and the other atom's reverse list points at the
 // owner's entry, in full-list order. A wrong slot would hand an atom another
 // pair's force; a missing one would drop a pair.
-TEST(NeighborList, EveryPairHasOneOwnerAndThePartnerFindsItsSlot) {
+class PairSlotsOf : public ::testing::TestWithParam<SlotOrder> {};
+
+TEST_P(PairSlotsOf, EveryPairHasOneOwnerAndThePartnerFindsItsSlot) {
   std::vector<Configuration> confs = {cuzr_config(5, 1, 0.4), cuzr_config(5, 2, 0.4)};
   System sys = make_system(confs[0], 2);
   set_replica(sys, 1, confs[1]);
   NeighborList list = make_neighbor_list(sys, 7.6, 1.0);
+  list.slot_order = GetParam();
   build_neighbor_list(list, sys);
   const int n = sys.n_atoms;
   auto nb = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), list.neighbors);
@@ -126,27 +129,38 @@ TEST(NeighborList, EveryPairHasOneOwnerAndThePartnerFindsItsSlot) {
   auto inside = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), list.half_inside);
   auto rev = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), list.reverse);
   auto rc = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), list.reverse_count);
-  const size_t mh = size_t(list.max_half);
+  // Row and entry of a slot, the inverse of list.slot(k, c).
+  const size_t rows = size_t(n) * 2, mh = size_t(list.max_half);
+  const bool by_atom = GetParam() == SlotOrder::by_atom;
+  auto slot_row = [&](size_t s) { return by_atom ? s / mh : s % rows; };
+  auto slot_entry = [&](size_t s) { return by_atom ? s % mh : s / rows; };
+  auto half_row = [&](size_t k) {
+    std::vector<int> row;
+    for (int c = 0; c < hc(k); ++c) row.push_back(half(k, c));
+    return row;
+  };
   long owned_total = 0, reverse_total = 0;
   for (int r = 0; r < 2; ++r) {
     const Configuration& c = confs[r];
     for (int i = 0; i < n; ++i) {
       const size_t k = size_t(r) * n + i;
-      std::vector<int> owned(&half(k, 0), &half(k, 0) + hc(k));
+      const std::vector<int> owned = half_row(k);
       std::vector<int> expected_reverse;
       for (int e = 0; e < cnt(k); ++e) {
         const int j = nb(k, e);
         const bool mine = std::count(owned.begin(), owned.end(), j) == 1;
         const size_t kj = size_t(r) * n + j;
-        const bool theirs = std::count(&half(kj, 0), &half(kj, 0) + hc(kj), i) == 1;
+        const std::vector<int> partner = half_row(kj);
+        const bool theirs = std::count(partner.begin(), partner.end(), i) == 1;
         ASSERT_NE(mine, theirs) << "pair " << i << "-" << j << " of replica " << r;
         if (theirs) expected_reverse.push_back(j);
       }
       ASSERT_EQ(rc(k), int(expected_reverse.size())) << "atom " << i;
       for (int e = 0; e < rc(k); ++e) {
         const size_t s = size_t(rev(k, e));
-        ASSERT_EQ(s / mh, size_t(r) * n + expected_reverse[e]) << "atom " << i << " reverse entry " << e;
-        ASSERT_EQ(half(s / mh, s % mh), i) << "atom " << i << " reverse entry " << e;
+        ASSERT_EQ(list.slot(slot_row(s), int(slot_entry(s))), s);
+        ASSERT_EQ(slot_row(s), size_t(r) * n + expected_reverse[e]) << "atom " << i << " reverse entry " << e;
+        ASSERT_EQ(half(slot_row(s), slot_entry(s)), i) << "atom " << i << " reverse entry " << e;
       }
       for (int h = 0; h < hc(k); ++h) {
         double rsq = 0;
@@ -164,3 +178,5 @@ TEST(NeighborList, EveryPairHasOneOwnerAndThePartnerFindsItsSlot) {
   EXPECT_EQ(owned_total, reverse_total);  // each pair once from each end
   EXPECT_GT(owned_total, 50L * n);
 }
+INSTANTIATE_TEST_SUITE_P(NeighborList, PairSlotsOf, ::testing::Values(SlotOrder::by_atom, SlotOrder::by_entry),
+                         [](const auto& info) { return info.param == SlotOrder::by_atom ? "ByAtom" : "ByEntry"; });

@@ -8,6 +8,10 @@
 #include <random>
 
 #include "fes_landmarks.hpp"
+#include "md.hpp"
+#include "rmsd_cv.hpp"
+#include "test_support.hpp"
+#include "velocity_init.hpp"
 #include "wt_metad.hpp"
 
 using namespace betarelax;
@@ -179,4 +183,74 @@ TEST(FesLandmarks, HarmonicFrequencyOfAKnownSpring) {
   // κ = 1 eV/Å², m = 1 amu: ω = √(9.6485e27) s⁻¹, ν = ω/2π = 1.5633e13 Hz.
   EXPECT_NEAR(harmonic_frequency(1.0, 1.0), 1.5633e13, 2e9);
   EXPECT_EQ(harmonic_frequency(-1.0, 1.0), 0.0);
+}
+
+namespace {
+
+/// Deep copies seen by Kokkos's profiling hook, fills of a View with a value
+/// (a kernel on the device, no transfer) left out.
+struct CopyLog {
+  static inline std::vector<std::string> copies;
+  static void begin(Kokkos::Tools::SpaceHandle dst, const char* dst_name, const void*, Kokkos::Tools::SpaceHandle src,
+                    const char* src_name, const void*, uint64_t bytes) {
+    if (std::string(src_name) == "Scalar" && std::string(dst_name) != "Scalar") return;
+    copies.push_back(std::string(src_name) + " (" + src.name + ") -> " + dst_name + " (" + dst.name + "), " +
+                     std::to_string(bytes) + " bytes");
+  }
+};
+
+}  // namespace
+
+TEST(DeviceResidency, NoCopyBetweenHostAndDeviceInOneHundredNvtAndWtMetadSteps) {
+  // A campaign's inner loop (NVT, RMSD CV, bias evaluation and force, a hill
+  // every 10 steps, neighbour rebuilds) must keep its data where the kernels
+  // are: one copy per step costs a GPU more than the step. Every View-to-View
+  // deep_copy is counted, on any backend. On a host backend a mirror of a host
+  // View is the View itself (no deep_copy to see), so there this test catches
+  // explicit copies, and on a GPU mirrors as well (the GPU kit runs it).
+  System sys = make_system(test::cuzr_config(5, 3, 0.2), 2);
+  ForceField ff = test::force_field(sys, test::default_potential(), 0.3);  // a thin skin: rebuilds within 100 steps
+  create_velocities(sys, {1500.0, 1200.0}, 5);
+  const Configuration c = extract_replica(sys, 0);
+  std::vector<int> group;
+  std::vector<double> ref;
+  for (int i = 0; i < 13; ++i) {
+    group.push_back(i);
+    for (int d = 0; d < 3; ++d) ref.push_back(c.x[3 * i + d]);
+  }
+  RmsdCv cv = make_rmsd_cv(sys, {group, group}, {ref, ref});
+  WtMetadParams wp;
+  wp.height0 = 0.05;
+  wp.pace = 10;
+  wp.wall_position = 3.0;
+  WtMetad metad = make_wt_metad(2, wp);
+  MdParams p;
+  p.ensemble = Ensemble::nvt;
+  p.t_start = {1500.0, 1200.0};
+  MdIntegrator md = make_md(sys, ff, p);
+  md.post_force = [&](System& s) {
+    compute_rmsd_cv(cv, s);
+    wt_metad_evaluate(metad, cv.value);
+    apply_cv_force(cv, s, metad.dv_ds);
+  };
+  const long builds_before = ff.list.builds;
+  CopyLog::copies.clear();
+  Kokkos::Tools::Experimental::set_begin_deep_copy_callback(&CopyLog::begin);
+  for (int step = 1; step <= 100; ++step) {
+    md_step(md, sys, ff, 0.0, false);
+    if (step % wp.pace == 0) wt_metad_deposit(metad, cv.value);
+  }
+  Kokkos::fence();
+  Kokkos::Tools::Experimental::set_begin_deep_copy_callback(nullptr);
+  const std::vector<std::string> seen = CopyLog::copies;
+  EXPECT_GT(ff.list.builds, builds_before) << "the loop must include a neighbour rebuild";
+  EXPECT_EQ(metad.hills, 10);
+  for (const std::string& what : seen) ADD_FAILURE() << "copy in the step loop: " << what;
+
+  // The hook does see a copy when there is one (the test is not blind).
+  Kokkos::Tools::Experimental::set_begin_deep_copy_callback(&CopyLog::begin);
+  RealView kept("kept", 2);
+  Kokkos::deep_copy(kept, cv.value);
+  Kokkos::Tools::Experimental::set_begin_deep_copy_callback(nullptr);
+  EXPECT_EQ(CopyLog::copies.size(), seen.size() + 1);
 }

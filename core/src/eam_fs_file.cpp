@@ -10,6 +10,11 @@
 #include "sha256.hpp"
 
 namespace betarelax {
+
+std::string default_potential_path() {
+  if (const char* env = std::getenv("BETARELAX_DEFAULT_POTENTIAL"); env && *env) return env;
+  return "/usr/share/lammps/potentials/CuZr_mm.eam.fs";
+}
 namespace {
 
 /// Walks the file line by line and token by token, remembering the line

@@ -30,6 +30,11 @@ struct EamFsFile {
   std::vector<std::vector<double>> z2r;
 };
 
+/// The suite's default potential: $BETARELAX_DEFAULT_POTENTIAL when set (a
+/// machine without Debian's lammps-data, such as a lent GPU machine), else the
+/// 2007 Mendelev–Sordelet–Kramer Cu–Zr file that Debian's lammps-data installs.
+std::string default_potential_path();
+
 /// Throws InputError naming the file and line for any malformed content.
 EamFsFile read_eam_fs_file(const std::string& path);
 

@@ -19,7 +19,12 @@
 
 namespace betarelax::test {
 
-inline std::string default_potential() { return BETARELAX_TEST_DEFAULT_POTENTIAL; }
+/// The potential CMake found, unless $BETARELAX_DEFAULT_POTENTIAL names
+/// another place (the GPU kit carries the file to a machine without it).
+inline std::string default_potential() {
+  const char* env = std::getenv("BETARELAX_DEFAULT_POTENTIAL");
+  return env && *env ? std::string(env) : std::string(BETARELAX_TEST_DEFAULT_POTENTIAL);
+}
 inline std::string paper_potential() { return BETARELAX_TEST_PAPER_POTENTIAL; }
 inline bool have(const std::string& path) {
   return !path.empty() && path.find("NOTFOUND") == std::string::npos && std::filesystem::exists(path);

@@ -16,12 +16,9 @@ class App;
 
 namespace betarelax::cli {
 
-/// Debian's lammps-data installs the 2007 Mendelev–Sordelet–Kramer Cu–Zr file.
-inline constexpr const char* kDefaultPotential = "/usr/share/lammps/potentials/CuZr_mm.eam.fs";
-
 struct EngineInput {
   std::string data;
-  std::string potential = kDefaultPotential;
+  std::string potential = default_potential_path();
   std::string elements;  ///< "Cu,Zr": element of type 1, 2, ...; default: Masses comments, else file order
   double skin = 1.0;     ///< neighbour skin (Å)
 };

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "eam_fs_file.hpp"
 #include "input_error.hpp"
 #include "provenance.hpp"
 
@@ -22,10 +23,9 @@ nlohmann::json provenance_json(const ExperimentConfig& config) {
 }
 
 std::string choose_potential(const ExperimentConfig& config, const std::string& key) {
-  constexpr const char* kDebian = "/usr/share/lammps/potentials/CuZr_mm.eam.fs";
   std::string tried;
   for (const std::string& raw : config.texts(key)) {
-    const std::string path = raw == "default" ? kDebian : config.resolve_path(raw);
+    const std::string path = raw == "default" ? default_potential_path() : config.resolve_path(raw);
     if (!path.empty() && std::filesystem::is_regular_file(path)) return path;
     tried += (tried.empty() ? "" : ", ") + (path.empty() ? raw + " (empty)" : path);
   }

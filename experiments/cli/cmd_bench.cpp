@@ -3,17 +3,22 @@
 // system run as one batch (the campaigns' inner loop), the force call and the
 // neighbour build, and with --lammps the same NVT run by `mpirun -np T lmp`
 // in the same invocation with pair_style eam/fs and with eam/fs/opt (LAMMPS's
-// fastest CPU style for it; the same skin), as two ratios.
+// fastest CPU style for it; the same skin), as two ratios. With --metad, the
+// campaigns' step as well: the same NVT with the RMSD CV of a 13-atom group
+// and its WT-MetaD bias on every replica, a hill every 50 steps.
 // Numbers are measured and written to OUT/bench.json with provenance; nothing
 // is asserted (speed is never a test).
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
+#include <memory>
 #include <ostream>
 #include <sstream>
 
@@ -23,7 +28,9 @@
 #include "input_error.hpp"
 #include "lammps_data.hpp"
 #include "md.hpp"
+#include "rmsd_cv.hpp"
 #include "velocity_init.hpp"
+#include "wt_metad.hpp"
 
 namespace betarelax::cli {
 namespace {
@@ -34,6 +41,7 @@ struct BenchOptions {
   long steps = 200, warmup = 20, force_calls = 20;
   std::vector<int> replicas = {1};
   bool lammps = false;
+  bool metad = false;
   std::string out_dir = "bench_out";
 };
 
@@ -42,10 +50,31 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
-/// R copies of the data file, NVT at the bench temperature: `warmup` steps,
-/// then `steps` timed steps, then `force_calls` timed force calls and one
-/// timed neighbour build.
-nlohmann::json time_replicas(const BenchOptions& o, int replicas) {
+/// The biased group of --metad: the atom nearest the box centre and its 12
+/// nearest neighbours (minimum image), a fixed rule like the campaigns' own.
+std::vector<int> central_group(const Configuration& c) {
+  auto dist2 = [&](int a, const double* at) {
+    double r2 = 0;
+    for (int d = 0; d < 3; ++d) {
+      double dx = c.x[3 * a + d] - at[d];
+      dx -= c.len[d] * std::round(dx / c.len[d]);
+      r2 += dx * dx;
+    }
+    return r2;
+  };
+  const double centre[3] = {c.lo[0] + 0.5 * c.len[0], c.lo[1] + 0.5 * c.len[1], c.lo[2] + 0.5 * c.len[2]};
+  std::vector<int> order(c.n_atoms());
+  for (int a = 0; a < c.n_atoms(); ++a) order[a] = a;
+  const int mid = *std::min_element(order.begin(), order.end(), [&](int a, int b) { return dist2(a, centre) < dist2(b, centre); });
+  const double* at = &c.x[3 * mid];
+  std::partial_sort(order.begin(), order.begin() + 13, order.end(), [&](int a, int b) { return dist2(a, at) < dist2(b, at); });
+  return std::vector<int>(order.begin(), order.begin() + 13);
+}
+
+/// R copies of the data file, NVT at the bench temperature (with the
+/// WT-MetaD bias when `metad`): `warmup` steps, then `steps` timed steps, then
+/// `force_calls` timed force calls and one timed neighbour build.
+nlohmann::json time_replicas(const BenchOptions& o, int replicas, bool metad) {
   Engine e = load_engine(o.in, replicas);
   if (e.conf.v.empty()) create_velocities(e.sys, {o.temperature}, 12345);
   MdParams p;
@@ -53,11 +82,35 @@ nlohmann::json time_replicas(const BenchOptions& o, int replicas) {
   p.t_start = {o.temperature};
   p.t_stop = {o.temperature};
   MdIntegrator md = make_md(e.sys, e.ff, p);
-  const ThermoCallback none;  // no thermo output: only the steps are timed
-  run_md(md, e.sys, e.ff, o.warmup + o.steps, 0, none, o.warmup);
+  WtMetadParams wp;
+  wp.height0 = 0.05;
+  wp.pace = 50;
+  wp.wall_position = 3.0;  // as the campaigns: keeps the biased group on the grid
+  std::unique_ptr<RmsdCv> cv;
+  std::unique_ptr<WtMetad> bias;
+  if (metad) {
+    const std::vector<int> group = central_group(e.conf);
+    std::vector<double> ref;
+    for (int a : group)
+      for (int d = 0; d < 3; ++d) ref.push_back(e.conf.x[3 * a + d]);
+    cv = std::make_unique<RmsdCv>(make_rmsd_cv(e.sys, {group}, {ref}));
+    bias = std::make_unique<WtMetad>(make_wt_metad(replicas, wp));
+    md.post_force = [&](System& sys) {
+      compute_rmsd_cv(*cv, sys);
+      wt_metad_evaluate(*bias, cv->value);
+      apply_cv_force(*cv, sys, bias->dv_ds);
+    };
+  }
+  auto steps = [&](long n) {
+    for (long k = 0; k < n; ++k) {
+      md_step(md, e.sys, e.ff, 0.0, false);
+      if (metad && md.step % wp.pace == 0) wt_metad_deposit(*bias, cv->value);
+    }
+  };
+  steps(o.warmup);
   const long builds_before = e.ff.list.builds;
   auto t0 = std::chrono::steady_clock::now();
-  continue_md(md, e.sys, e.ff, 0, none);
+  steps(o.steps);
   const double md_wall = seconds_since(t0);
   const long builds = e.ff.list.builds - builds_before;
   t0 = std::chrono::steady_clock::now();
@@ -67,7 +120,8 @@ nlohmann::json time_replicas(const BenchOptions& o, int replicas) {
   build_neighbor_list(e.ff.list, e.sys);
   const double build_wall = seconds_since(t0);
   const double atoms = double(e.sys.n_atoms) * replicas;
-  return {{"replicas", replicas},
+  return {{"step", metad ? "nvt+wt_metad" : "nvt"},
+          {"replicas", replicas},
           {"atoms", atoms},
           {"steps", o.steps},
           {"wall_time_s", md_wall},
@@ -136,6 +190,9 @@ CLI::App* add_bench_command(CLI::App& app, std::ostream& out, int* status) {
   sub->add_flag("--lammps", o->lammps,
                 "also time `mpirun -np T lmp` (T = this run's threads) on the same file with eam/fs and eam/fs/opt "
                 "and print both ratios");
+  sub->add_flag("--metad", o->metad,
+                "also time the campaigns' step: NVT with the RMSD CV and WT-MetaD bias of the 13 atoms nearest the "
+                "box centre on every replica, a hill every 50 steps");
   sub->add_option("--out", o->out_dir, "output directory (bench.json, and LAMMPS inputs and logs with --lammps)")
       ->capture_default_str();
   sub->callback([&out, status, o] {
@@ -146,20 +203,24 @@ CLI::App* add_bench_command(CLI::App& app, std::ostream& out, int* status) {
     out << "bench: " << o->in.data << ", NVT " << o->temperature << " K, " << o->steps << " steps after " << o->warmup
         << " (" << prov["execution_space"].get<std::string>() << ", " << prov["concurrency"].get<int>()
         << " threads, " << prov["device"].get<std::string>() << ")\n";
-    out << "   R       atoms     steps/s  atom-steps/s  x(R=1)  force call (ms)  build (ms)  builds\n";
-    double base = 0;
-    for (const int r : o->replicas) {
-      nlohmann::json run = time_replicas(*o, r);
-      const double rate = run["atom_steps_per_s"].get<double>();
-      if (runs.empty()) base = rate;
-      run["ratio_to_first"] = rate / base;
-      out << std::setw(4) << r << std::setw(12) << run["atoms"].get<double>() << std::fixed << std::setprecision(1)
-          << std::setw(12) << run["steps_per_s"].get<double>() << std::scientific << std::setprecision(3)
-          << std::setw(14) << rate << std::fixed << std::setprecision(2) << std::setw(8) << rate / base
-          << std::setw(17) << run["force_call_ms"].get<double>() << std::setw(12)
-          << run["neighbor_build_ms"].get<double>() << std::setw(8) << run["neighbor_builds"].get<long>() << "\n"
-          << std::defaultfloat;
-      runs.push_back(run);
+    out << "   R       atoms     steps/s  atom-steps/s  x(R=1)  force call (ms)  build (ms)  builds  step\n";
+    for (const bool metad : {false, true}) {
+      if (metad && !o->metad) break;
+      double base = 0;
+      for (const int r : o->replicas) {
+        nlohmann::json run = time_replicas(*o, r, metad);
+        const double rate = run["atom_steps_per_s"].get<double>();
+        if (base == 0) base = rate;
+        run["ratio_to_first"] = rate / base;
+        out << std::setw(4) << r << std::setw(12) << run["atoms"].get<double>() << std::fixed << std::setprecision(1)
+            << std::setw(12) << run["steps_per_s"].get<double>() << std::scientific << std::setprecision(3)
+            << std::setw(14) << rate << std::fixed << std::setprecision(2) << std::setw(8) << rate / base
+            << std::setw(17) << run["force_call_ms"].get<double>() << std::setw(12)
+            << run["neighbor_build_ms"].get<double>() << std::setw(8) << run["neighbor_builds"].get<long>() << "  "
+            << run["step"].get<std::string>() << "\n"
+            << std::defaultfloat;
+        runs.push_back(run);
+      }
     }
     nlohmann::json result = {{"data", o->in.data},     {"potential", o->in.potential}, {"skin_A", o->in.skin},
                              {"temperature_K", o->temperature}, {"runs", runs}, {"provenance", prov}};

@@ -76,23 +76,26 @@ TEST(Cli, BenchTimesEveryReplicaCountAndWritesItsNumbers) {
   const auto dir = std::filesystem::temp_directory_path() / "betarelax_cli_test_bench";
   std::filesystem::remove_all(dir);
   const std::string data = bench_lattice(dir);
-  const Result r = run({"bench", "--data", data, "--replicas", "1,2", "--steps", "10", "--warmup", "2",
-                        "--force-calls", "2", "--out", (dir / "out").string()});
+  // 60 steps with --metad: a hill at step 50, after the warm-up's 2.
+  const Result r = run({"bench", "--data", data, "--replicas", "1,2", "--steps", "60", "--warmup", "2",
+                        "--force-calls", "2", "--metad", "--out", (dir / "out").string()});
   ASSERT_EQ(r.code, kOk) << r.err;
   std::ifstream is(dir / "out" / "bench.json");
   const nlohmann::json b = nlohmann::json::parse(is);
-  ASSERT_EQ(b["runs"].size(), 2u);
-  for (int i = 0; i < 2; ++i) {
+  ASSERT_EQ(b["runs"].size(), 4u);
+  for (int i = 0; i < 4; ++i) {
     const auto& run_i = b["runs"][i];
-    EXPECT_EQ(run_i["replicas"].get<int>(), i + 1);
-    EXPECT_EQ(run_i["atoms"].get<double>(), 500.0 * (i + 1));
-    EXPECT_EQ(run_i["steps"].get<long>(), 10);
+    EXPECT_EQ(run_i["step"].get<std::string>(), i < 2 ? "nvt" : "nvt+wt_metad");
+    EXPECT_EQ(run_i["replicas"].get<int>(), i % 2 + 1);
+    EXPECT_EQ(run_i["atoms"].get<double>(), 500.0 * (i % 2 + 1));
+    EXPECT_EQ(run_i["steps"].get<long>(), 60);
     EXPECT_GT(run_i["atom_steps_per_s"].get<double>(), 0.0);
     EXPECT_NEAR(run_i["atom_steps_per_s"].get<double>(),
-                run_i["atoms"].get<double>() * 10 / run_i["wall_time_s"].get<double>(), 1e-6 * run_i["atom_steps_per_s"].get<double>());
+                run_i["atoms"].get<double>() * 60 / run_i["wall_time_s"].get<double>(), 1e-6 * run_i["atom_steps_per_s"].get<double>());
     EXPECT_GT(run_i["force_call_ms"].get<double>(), 0.0);
   }
   EXPECT_EQ(b["runs"][0]["ratio_to_first"].get<double>(), 1.0);
+  EXPECT_EQ(b["runs"][2]["ratio_to_first"].get<double>(), 1.0);  // each step kind against its own R = 1
   EXPECT_EQ(b["provenance"]["execution_space"].get<std::string>(), Kokkos::DefaultExecutionSpace::name());
   EXPECT_FALSE(b.contains("lammps"));
   EXPECT_NE(r.out.find("atom-steps/s"), std::string::npos) << r.out;

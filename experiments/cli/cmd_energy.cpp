@@ -24,7 +24,13 @@ CLI::App* add_energy_command(CLI::App& app, std::ostream& out, int* status) {
     compute_forces(e.ff, e.sys, Tally::per_atom);
     ReplicaSum<1> ke(1, e.sys.n_atoms);
     const ThermoRow t = thermo_rows(e.sys, e.ff, ke).front();
+    // The potential's virial W = Σ r ⊗ F over pairs (eV): the pressure's
+    // configurational part, as LAMMPS's compute pressure virial.
+    auto totals = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), e.ff.work.totals.result());
+    const std::vector<double> virial = {totals(0, 1), totals(0, 2), totals(0, 3), totals(0, 4), totals(0, 5), totals(0, 6)};
     const nlohmann::json j = {{"natoms", e.sys.n_atoms},
+                              {"virial_eV", virial},
+                              {"virial_components", {"xx", "yy", "zz", "xy", "xz", "yz"}},
                               {"energy_eV", t.potential},
                               {"energy_per_atom_eV", t.potential / e.sys.n_atoms},
                               {"pressure_bar", t.pressure},

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <Kokkos_Core.hpp>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -99,6 +100,23 @@ TEST(Cli, BenchTimesEveryReplicaCountAndWritesItsNumbers) {
   EXPECT_EQ(b["provenance"]["execution_space"].get<std::string>(), Kokkos::DefaultExecutionSpace::name());
   EXPECT_FALSE(b.contains("lammps"));
   EXPECT_NE(r.out.find("atom-steps/s"), std::string::npos) << r.out;
+}
+
+TEST(Cli, EnergyVirialIsThePressuresConfigurationalPart) {
+  // P V = N k_B T + tr(W)/3 (eV; 1 eV/Å^3 = 1.602176634e6 bar): the printed
+  // virial and pressure must be the same physics, not two computations.
+  const auto dir = std::filesystem::temp_directory_path() / "betarelax_cli_test_energy_virial";
+  std::filesystem::remove_all(dir);
+  const std::string data = bench_lattice(dir);
+  const Result r = run({"energy", "--data", data});
+  ASSERT_EQ(r.code, kOk) << r.err;
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  const std::vector<double> w = j["virial_eV"].get<std::vector<double>>();
+  ASSERT_EQ(w.size(), 6u);
+  const double kinetic = j["natoms"].get<int>() * 8.617333262e-5 * j["temperature_K"].get<double>();
+  const double p = (kinetic + (w[0] + w[1] + w[2]) / 3.0) / j["volume_A3"].get<double>() * 1.602176634e6;
+  EXPECT_NEAR(p, j["pressure_bar"].get<double>(), 1e-6 * std::abs(j["pressure_bar"].get<double>()) + 1e-6);
+  EXPECT_NE(w[0], w[3]) << "diagonal and off-diagonal are different numbers";
 }
 
 TEST(Cli, BenchOfAMissingDataFileNamesIt) {

@@ -24,8 +24,8 @@ WtMetad make_wt_metad(int n_replicas, const WtMetadParams& p) {
   WtMetad m;
   m.params = p;
   m.n_points = static_cast<int>(std::lround(p.grid_max / p.grid_spacing)) + 1;
-  m.bias = Kokkos::View<double**, MemSpace>("metad::bias", n_replicas, m.n_points);
-  m.slope = Kokkos::View<double**, MemSpace>("metad::slope", n_replicas, m.n_points);
+  m.bias = BiasGrid("metad::bias", n_replicas, m.n_points);
+  m.slope = BiasGrid("metad::slope", n_replicas, m.n_points);
   m.energy = RealView("metad::energy", n_replicas);
   m.dv_ds = RealView("metad::dv_ds", n_replicas);
   m.height = RealView("metad::height", n_replicas);
@@ -38,7 +38,7 @@ WtMetad make_wt_metad(int n_replicas, const WtMetadParams& p) {
 namespace {
 
 /// Cubic Hermite value and derivative of the gridded bias at s (flat beyond the ends).
-KOKKOS_INLINE_FUNCTION void hermite(const Kokkos::View<double**, MemSpace>& v, const Kokkos::View<double**, MemSpace>& dv,
+KOKKOS_INLINE_FUNCTION void hermite(const BiasGrid& v, const BiasGrid& dv,
                                     int r, int n, double h, double s, double& value, double& slope) {
   if (s != s) {
     // A replica that blew up: NaN must reach its V and dV/ds (the driver

@@ -28,10 +28,14 @@ struct WtMetadParams {
   double wall_constant = 10.0;     ///< eV/Å²
 };
 
+using BiasGrid = Kokkos::View<double**, Kokkos::LayoutRight, MemSpace>;
+
 struct WtMetad {
   WtMetadParams params;
   int n_points = 0;
-  Kokkos::View<double**, MemSpace> bias, slope;  ///< (R, n_points): V and dV/ds on the grid
+  /// (R, n_points): V and dV/ds on the grid, each replica's grid contiguous
+  /// on every backend (a hill is added by consecutive threads along one grid).
+  BiasGrid bias, slope;
   RealView energy, dv_ds;                        ///< (R): at the last evaluated s (bias + wall)
   RealView height, center;                       ///< (R): the last hill
   RealView height0;                              ///< (R): w0 of each replica's sample (params.height0 unless set at clear)

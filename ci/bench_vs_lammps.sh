@@ -17,18 +17,8 @@ mkdir -p "$work"
 cd "$work"
 export OMP_NUM_THREADS=$threads OMP_PROC_BIND=spread OMP_PLACES=threads
 
-# The benchmark glass (cached): 4000 atoms of random fcc Cu50Zr50, melted at
-# 2000 K for 10 ps (NPT, P = 0), quenched to 300 K in 20 ps (~8.5e13 K/s: far
-# faster than the paper's 1e10 K/s, but a dense amorphous solid is all a speed
-# benchmark needs), 2 ps NVT at 300 K.
-if [ ! -f glass4000.data ]; then
-  echo "[bench] making the 4000-atom benchmark glass (one-off, a few minutes)"
-  "$bin" lattice --cells 10 --a 4.2 --seed 1 --out lattice.data >/dev/null
-  "$bin" md --data lattice.data --ensemble npt --temperature 2000 --steps 5000 --thermo 1000 --seed 1 --out melt >/dev/null
-  "$bin" md --data melt/final.data --ensemble npt --temperature 2000 --temperature-stop 300 --steps 10000 --thermo 1000 --out quench >/dev/null
-  "$bin" md --data quench/final.data --ensemble nvt --temperature 300 --steps 1000 --thermo 1000 --out equil >/dev/null
-  cp equil/final.data glass4000.data
-fi
+# The benchmark glass (made once, cached in build/bench).
+"$top/ci/bench_glass.sh" "$bin" "$work" >/dev/null
 
 # LAMMPS with both of its CPU styles for this potential: eam/fs and the OPT
 # package's eam/fs/opt (the faster, so the honest anchor).

@@ -10,6 +10,7 @@ packages=(
   libgnuplot-iostream-dev gnuplot-nox libboost-iostreams-dev libboost-filesystem-dev
   libcli11-dev libtomlplusplus-dev nlohmann-json3-dev libfmt-dev
   lammps lammps-data openmpi-bin libopenmpi-dev
+  patchelf
 )
 
 missing=()

@@ -158,7 +158,7 @@ prepare() {
   {
     echo "{\"prepared\": \"$(date -u +%Y-%m-%dT%H:%M:%SZ)\", \"backend\": \"$backend\", \"kick_A\": $kick_A,"
     echo " \"reference_build\": $(python3 -c 'import json,sys; print(json.dumps(sys.stdin.read()))' < <("$ref_bin" --version)),"
-    echo " \"kit_build\": $(python3 -c 'import json,sys; print(json.dumps(sys.stdin.read()))' < <("$tmp/bin/betarelax" --version 2>&1 || echo "runs on the GPU machine only"))}"
+    echo " \"kit_build\": $(python3 -c 'import json,sys; print(json.dumps(sys.stdin.read()))' < <("$tmp/bin/betarelax" --version 2>/dev/null || echo "$backend: starts on a machine with its device only"))}"
   } > "$ref/prepare.json"
 
   rm -rf "$kit"
@@ -181,8 +181,13 @@ run() {
   export OMP_PROC_BIND=spread OMP_PLACES=threads
 
   # 1. Device and build facts.
-  local space
-  space=$("$bin" --version | awk -F': ' '/execution space/ {print $2}')
+  local space version
+  if ! version=$("$bin" --version 2>&1); then
+    echo "ci/gpu_check.sh run: the kit's betarelax does not start here:" >&2
+    echo "$version" >&2
+    exit 1
+  fi
+  space=$(awk -F': ' '/execution space/ {print $2}' <<< "$version")
   {
     echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
     nvidia-smi --query-gpu=name,driver_version,memory.total,clocks.max.sm --format=csv 2>/dev/null || echo "nvidia-smi: none"

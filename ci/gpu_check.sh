@@ -92,9 +92,7 @@ prepare() {
   case "$backend" in cuda|openmp) ;; *) echo "ci/gpu_check.sh prepare: backend '$backend' (cuda or openmp)" >&2; exit 2 ;; esac
   local t0=$SECONDS
   "$top/ci/build.sh" openmp >/dev/null
-  # The kit needs no MPI (one GPU, one process): leaving it out keeps OpenMPI's
-  # libraries and plugins off a machine that has none.
-  if [ "$backend" = cuda ]; then "$top/ci/build.sh" cuda -DCMAKE_DISABLE_FIND_PACKAGE_MPI=ON >/dev/null; fi
+  if [ "$backend" = cuda ]; then "$top/ci/cuda_compile_check.sh" >/dev/null; fi
   local ref_bin=$top/build/openmp/betarelax
   local tmp=$kit.tmp work=$top/build/gpu-kit-work
   rm -rf "$tmp"

@@ -65,11 +65,18 @@ Figure fig4_temperature(const FigureContext& ctx, const nlohmann::json& derived)
     }
   }
   // (b) ART
-  std::string art = "dQ_eV,count\n", art_mean = "T_K,dQ_eV\n";
+  std::string art = "dQ_eV,count\n", art_mean = "T_K,dQ_eV\n", art_axes;
   const bool have_art = derived.contains("art") && derived.at("art").contains("mean_dQ_eV");
   if (have_art) {
-    art += histogram_rows(derived.at("art").at("dQ").at("histogram"));
+    const auto& h = derived.at("art").at("dQ").at("histogram");
+    art += histogram_rows(h);
     art_mean += "0," + num(derived.at("art").at("mean_dQ_eV")) + "\n";
+    // Counts start at zero and the bins have a bin of room each side: with
+    // one distinct saddle, autoscaling drew one bar on a count axis of
+    // 1.98-2.02 and an energy axis as wide as the bar.
+    const HistogramBins b = histogram_bins(h);
+    art_axes = "  set boxwidth " + num(b.width) + " absolute\n  set xrange [" + num(b.low - b.width) + ":" +
+               num(b.low + double(b.count + 1) * b.width) + "]\n  set yrange [0:*]\n";
   }
 
   std::string body = "  set multiplot layout 2,3 title " + figure_title(ctx, "Fig. 4: temperature dependence of dF") + "\n";
@@ -85,7 +92,8 @@ Figure fig4_temperature(const FigureContext& ctx, const nlohmann::json& derived)
             "title (i == 0 ? 'log-normal fits' : '')";
   body += "\n";
   body += "  set ytics\n  set yrange [*:*]\n  set key top center\n  set title '(b) ART activation energies (0 K)'\n  set xlabel '{/Symbol D}Q (eV)'\n  set ylabel 'count'\n";
-  body += have_art ? "  set style fill solid 0.5\n  plot 'fig4b_art.csv' skip 1 using 1:2 with boxes lc rgb '#3060c0' title 'distinct verified saddles'\n"
+  body += have_art ? art_axes + "  set style fill solid 0.5\n  plot 'fig4b_art.csv' skip 1 using 1:2 with boxes lc rgb '#3060c0' "
+                               "title 'distinct verified saddles'\n  set yrange [*:*]\n  set boxwidth\n"
                    : "  set label 1 'no ART results' at graph 0.5,0.5 center\n  plot [0:1][0:1] NaN notitle\n  unset label 1\n";
   const char* panel[3] = {"(c) parallel", "(d) sequential", "(e) effective"};
   for (int i = 0; i < 3; ++i) {

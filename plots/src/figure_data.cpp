@@ -20,12 +20,16 @@ std::string fixed(double x, int digits) {
   return buf;
 }
 
+HistogramBins histogram_bins(const nlohmann::json& h) {
+  return {h.contains("low_eV") ? h.at("low_eV").get<double>() : h.at("low").get<double>(),
+          h.contains("bin_eV") ? h.at("bin_eV").get<double>() : h.at("width").get<double>(), h.at("counts").size()};
+}
+
 std::string histogram_rows(const nlohmann::json& h, const std::string& prefix) {
-  const double low = h.contains("low_eV") ? h.at("low_eV").get<double>() : h.at("low").get<double>();
-  const double bin = h.contains("bin_eV") ? h.at("bin_eV").get<double>() : h.at("width").get<double>();
+  const auto [low, bin, n] = histogram_bins(h);
   std::string out;
   const auto& counts = h.at("counts");
-  for (size_t i = 0; i < counts.size(); ++i)
+  for (size_t i = 0; i < n; ++i)
     out += prefix + num(low + (i + 0.5) * bin) + "," + num(counts[i].get<double>()) + "\n";
   return out;
 }

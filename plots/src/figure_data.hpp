@@ -13,6 +13,13 @@ std::string num(double x);
 /// "%.2f"-style text for legends.
 std::string fixed(double x, int digits);
 
+/// The bins of a histogram in derived.json (keys low_eV/bin_eV or low/width).
+struct HistogramBins {
+  double low, width;
+  size_t count;
+};
+HistogramBins histogram_bins(const nlohmann::json& h);
+
 /// Histogram rows "center_eV,count" from {low_eV|low, bin_eV|width, counts}.
 std::string histogram_rows(const nlohmann::json& h, const std::string& prefix = "");
 

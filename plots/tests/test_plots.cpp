@@ -5,6 +5,8 @@
 // figure and no report unless forced, and a forced figure says NOT VALIDATED.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -120,6 +122,30 @@ TEST(Plots, EveryFigureWritesPngOfItsSizeAndPdfAndItsData) {
   EXPECT_NE(report.find("![fig4](figures/fig4.png)"), std::string::npos);
   EXPECT_NE(report.find("`dQ_eff`"), std::string::npos);
   EXPECT_EQ(report.find("NOT VALIDATED"), std::string::npos);
+}
+
+TEST(Plots, ArtHistogramCountsFromZeroWithABinOfRoomEachSide) {
+  // One distinct saddle made a single bar that autoscaling drew on a count
+  // axis of 1.98-2.02: the panel fixes its axes from the histogram itself.
+  const fs::path dir = make_results("art_axes", true);
+  std::ostringstream log;
+  plot_results(dir.string(), false, log);
+  const std::string gp = text_of(dir / "figures" / "fig4.gp");
+  const size_t panel = gp.find("(b) ART");
+  ASSERT_NE(panel, std::string::npos);
+  const std::string b = gp.substr(panel, gp.find("fig4b_art.csv", panel) - panel);
+  EXPECT_NE(b.find("set yrange [0:*]"), std::string::npos) << b;
+  double width = 0;
+  ASSERT_NE(b.find("set boxwidth "), std::string::npos) << b;
+  ASSERT_EQ(std::sscanf(b.c_str() + b.find("set boxwidth "), "set boxwidth %lf absolute", &width), 1) << b;
+  EXPECT_NEAR(width, 0.1, 1e-12);
+  // dQ = 1.00 ... 1.95 eV in 0.1 eV bins from 1.0: the axis runs from 0.9 to past the last bin.
+  const size_t x = b.find("set xrange [");
+  ASSERT_NE(x, std::string::npos) << b;
+  double lo = 0, hi = 0;
+  ASSERT_EQ(std::sscanf(b.c_str() + x, "set xrange [%lf:%lf]", &lo, &hi), 2) << b;
+  EXPECT_NEAR(lo, 0.9, 1e-9);
+  EXPECT_GE(hi, 2.05);
 }
 
 TEST(Plots, TheReportTimesEachStageOnceWithItsCampaignsUnderIt) {

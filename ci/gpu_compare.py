@@ -93,76 +93,97 @@ def main(ref, work, out):
     def check(name, passed, detail):
         checks.append({"check": name, "passed": bool(passed), "detail": detail})
 
+    class section:
+        """A part whose outputs are missing or unreadable (its step crashed)
+        fails as a check of its own name; the other parts still run."""
+        def __init__(self, name):
+            self.name = name
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, kind, error, trace):
+            if kind is not None and issubclass(kind, (OSError, KeyError, ValueError, IndexError)):
+                check(self.name, False, f"missing or unreadable output: {kind.__name__}: {error}")
+                return True
+            return False
+
     facts = json.load(open(os.path.join(work, "run_facts.json")))
     numbers["facts"] = facts
     check("core tests", facts["core_tests_rc"] == 0,
           f"core_tests exit {facts['core_tests_rc']} ({facts.get('core_tests_summary', '')})")
+    if facts.get("failed_steps"):
+        check("steps", False, f"failed: {facts['failed_steps']}")
 
     # 1. Energies, forces, virial of the 4000-atom glass.
-    e_ref = json.load(open(os.path.join(ref, "energy4000.json")))
-    e_run = json.load(open(os.path.join(work, "energy4000.json")))
-    de = abs(e_run["energy_eV"] - e_ref["energy_eV"]) / abs(e_ref["energy_eV"])
-    w_scale = max(abs(w) for w in e_ref["virial_eV"][:3])
-    dw = max(abs(a - b) for a, b in zip(e_run["virial_eV"], e_ref["virial_eV"])) / w_scale
-    f_ref, f_run = read_forces(os.path.join(ref, "forces4000.csv")), read_forces(os.path.join(work, "forces4000.csv"))
-    f_scale = max(abs(v) for row in f_ref.values() for v in row[:3])
-    pe_scale = max(abs(row[3]) for row in f_ref.values())
-    if set(f_ref) != set(f_run):
-        df = dpe = math.inf
-    else:
-        df = max(abs(f_run[i][d] - f_ref[i][d]) for i in f_ref for d in range(3)) / f_scale
-        dpe = max(abs(f_run[i][3] - f_ref[i][3]) for i in f_ref) / pe_scale
-    numbers["energy4000"] = {"energy_rel": de, "force_rel_to_max": df, "pe_atom_rel_to_max": dpe, "virial_rel_to_max": dw}
-    check("energy, 4000 atoms", de <= FORCE_REL, f"|dE|/|E| = {de:.2e} (<= {FORCE_REL:g})")
-    check("forces, 4000 atoms", df <= FORCE_REL, f"max |dF| / max |F| = {df:.2e} (<= {FORCE_REL:g})")
-    check("per-atom energies, 4000 atoms", dpe <= FORCE_REL, f"max |dpe| / max |pe| = {dpe:.2e} (<= {FORCE_REL:g})")
-    check("virial, 4000 atoms", dw <= FORCE_REL, f"max |dW| / max |W_diag| = {dw:.2e} (<= {FORCE_REL:g})")
+    with section("energy, forces, virial"):
+        e_ref = json.load(open(os.path.join(ref, "energy4000.json")))
+        e_run = json.load(open(os.path.join(work, "energy4000.json")))
+        de = abs(e_run["energy_eV"] - e_ref["energy_eV"]) / abs(e_ref["energy_eV"])
+        w_scale = max(abs(w) for w in e_ref["virial_eV"][:3])
+        dw = max(abs(a - b) for a, b in zip(e_run["virial_eV"], e_ref["virial_eV"])) / w_scale
+        f_ref, f_run = read_forces(os.path.join(ref, "forces4000.csv")), read_forces(os.path.join(work, "forces4000.csv"))
+        f_scale = max(abs(v) for row in f_ref.values() for v in row[:3])
+        pe_scale = max(abs(row[3]) for row in f_ref.values())
+        if set(f_ref) != set(f_run):
+            df = dpe = math.inf
+        else:
+            df = max(abs(f_run[i][d] - f_ref[i][d]) for i in f_ref for d in range(3)) / f_scale
+            dpe = max(abs(f_run[i][3] - f_ref[i][3]) for i in f_ref) / pe_scale
+        numbers["energy4000"] = {"energy_rel": de, "force_rel_to_max": df, "pe_atom_rel_to_max": dpe, "virial_rel_to_max": dw}
+        check("energy, 4000 atoms", de <= FORCE_REL, f"|dE|/|E| = {de:.2e} (<= {FORCE_REL:g})")
+        check("forces, 4000 atoms", df <= FORCE_REL, f"max |dF| / max |F| = {df:.2e} (<= {FORCE_REL:g})")
+        check("per-atom energies, 4000 atoms", dpe <= FORCE_REL, f"max |dpe| / max |pe| = {dpe:.2e} (<= {FORCE_REL:g})")
+        check("virial, 4000 atoms", dw <= FORCE_REL, f"max |dW| / max |W_diag| = {dw:.2e} (<= {FORCE_REL:g})")
     check("energy repeated", facts["energy_repeat_identical"], "two runs of `energy --forces`: byte-identical output"
           if facts["energy_repeat_identical"] else "two runs of `energy --forces` differ")
 
     # 2. NVE and NVT trajectories: divergence growth against the kicked CPU run.
     traj = {}
-    for ens in ("nve", "nvt"):
-        rows = []
-        for n in STEPS:
-            r = read_data(os.path.join(ref, f"{ens}_{n}.data"))
-            d_run = max_distance(read_data(os.path.join(work, f"{ens}_{n}.data")), r)
-            d_kick = max_distance(read_data(os.path.join(ref, f"{ens}_{n}_kicked.data")), r)
-            rows.append({"steps": n, "max_dx_A": d_run, "kicked_max_dx_A": d_kick})
-            if n in EARLY_STEPS:
-                check(f"{ens.upper()} trajectory, step {n}", d_run <= d_kick,
-                      f"max |dx| = {d_run:.2e} A vs {d_kick:.2e} A for a {KICK_A:g} A kick on the CPU")
-        traj[ens] = rows
-    numbers["trajectories"] = traj
+    with section("trajectories"):
+        for ens in ("nve", "nvt"):
+            rows = []
+            for n in STEPS:
+                r = read_data(os.path.join(ref, f"{ens}_{n}.data"))
+                d_run = max_distance(read_data(os.path.join(work, f"{ens}_{n}.data")), r)
+                d_kick = max_distance(read_data(os.path.join(ref, f"{ens}_{n}_kicked.data")), r)
+                rows.append({"steps": n, "max_dx_A": d_run, "kicked_max_dx_A": d_kick})
+                if n in EARLY_STEPS:
+                    check(f"{ens.upper()} trajectory, step {n}", d_run <= d_kick,
+                          f"max |dx| = {d_run:.2e} A vs {d_kick:.2e} A for a {KICK_A:g} A kick on the CPU")
+            traj[ens] = rows
+        numbers["trajectories"] = traj
     check("NVT repeated", facts["nvt_repeat_identical"], "two 100-step NVT runs: byte-identical final.data"
           if facts["nvt_repeat_identical"] else "two 100-step NVT runs differ")
 
     # 3. WT-MetaD hills, until the trajectories part.
-    h_ref, h_run, h_kick = (hills(os.path.join(d, name)) for d, name in
-                            ((ref, "HILLS"), (work, "HILLS"), (ref, "HILLS_kicked")))
-    k_run, k_kick = parting(h_run[:200], h_ref[:200]), parting(h_kick[:200], h_ref[:200])
-    numbers["hills"] = {"compared": min(200, len(h_ref)), "identical_until_run": k_run, "identical_until_kicked": k_kick}
-    check("WT-MetaD hills", k_run >= k_kick // 2,
-          f"identical for the first {k_run} of {min(200, len(h_ref))} hills; a {KICK_A:g} A kick parts the CPU's at "
-          f"hill {k_kick} (rule: at least half as long)")
+    with section("WT-MetaD hills"):
+        h_ref, h_run, h_kick = (hills(os.path.join(d, name)) for d, name in
+                                ((ref, "HILLS"), (work, "HILLS"), (ref, "HILLS_kicked")))
+        k_run, k_kick = parting(h_run[:200], h_ref[:200]), parting(h_kick[:200], h_ref[:200])
+        numbers["hills"] = {"compared": min(200, len(h_ref)), "identical_until_run": k_run, "identical_until_kicked": k_kick}
+        check("WT-MetaD hills", k_run >= k_kick // 2,
+              f"identical for the first {k_run} of {min(200, len(h_ref))} hills; a {KICK_A:g} A kick parts the CPU's at "
+              f"hill {k_kick} (rule: at least half as long)")
 
     # 4. The ART batch.
-    def events(path):
-        with open(path) as f:
-            return {r["id"]: r for r in csv.DictReader(f)}
-    a_ref, a_run = events(os.path.join(ref, "events.csv")), events(os.path.join(work, "events.csv"))
-    def same_event(r, g):
-        if g is None or g["status"] != r["status"]:
-            return False
-        if not r["E_saddle_eV"] or not g["E_saddle_eV"]:
-            return r["E_saddle_eV"] == g["E_saddle_eV"]
-        return abs(float(g["E_saddle_eV"]) - float(r["E_saddle_eV"])) <= ART_SADDLE_EV
-    differ = [i for i, r in a_ref.items() if not same_event(r, a_run.get(i))]
-    numbers["art"] = {"events": len(a_ref), "differ": differ,
-                      "cpu_status": [a_ref[i]["status"] for i in sorted(a_ref)],
-                      "run_status": [a_run[i]["status"] for i in sorted(a_run)]}
-    check("ART batch", len(a_run) == len(a_ref) and len(differ) <= ART_MAY_DIFFER,
-          f"{len(a_ref) - len(differ)} of {len(a_ref)} searches the same (status, saddle within {ART_SADDLE_EV:g} eV)")
+    with section("ART batch"):
+        def events(path):
+            with open(path) as f:
+                return {r["id"]: r for r in csv.DictReader(f)}
+        a_ref, a_run = events(os.path.join(ref, "events.csv")), events(os.path.join(work, "events.csv"))
+        def same_event(r, g):
+            if g is None or g["status"] != r["status"]:
+                return False
+            if not r["E_saddle_eV"] or not g["E_saddle_eV"]:
+                return r["E_saddle_eV"] == g["E_saddle_eV"]
+            return abs(float(g["E_saddle_eV"]) - float(r["E_saddle_eV"])) <= ART_SADDLE_EV
+        differ = [i for i, r in a_ref.items() if not same_event(r, a_run.get(i))]
+        numbers["art"] = {"events": len(a_ref), "differ": differ,
+                          "cpu_status": [a_ref[i]["status"] for i in sorted(a_ref)],
+                          "run_status": [a_run[i]["status"] for i in sorted(a_run)]}
+        check("ART batch", len(a_run) == len(a_ref) and len(differ) <= ART_MAY_DIFFER,
+              f"{len(a_ref) - len(differ)} of {len(a_ref)} searches the same (status, saddle within {ART_SADDLE_EV:g} eV)")
 
     # 5. Throughput (reported, never a failure).
     bench = {}

@@ -127,6 +127,13 @@ def main():
     tests["core_tests_rc"] = 1
     cases.append(("failed core tests fail", same, tests, 1, ["core tests"]))
 
+    missing = {k: v for k, v in same.items() if k != "events.csv"}
+    cases.append(("a missing output fails its own part only", missing, FACTS, 1, ["ART batch"]))
+
+    crashed = copy.deepcopy(FACTS)
+    crashed["failed_steps"] = "bench4000"
+    cases.append(("a step that crashed fails", same, crashed, 1, ["steps"]))
+
     ok = all([expect(name, verdict(files, facts), rc, failed) for name, files, facts, rc, failed in cases])
     return 0 if ok else 1
 

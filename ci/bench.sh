@@ -13,11 +13,12 @@ min_time=${3:-1}
 BETARELAX_BENCH_NO_SUITE=1 "$top/ci/bench_vs_lammps.sh" "$steps" "$threads"
 export OMP_NUM_THREADS=$threads OMP_PROC_BIND=spread OMP_PLACES=threads
 json="$top/build/bench_suite.json"
-"$top/build/openmp/core/betarelax_bench" --benchmark_filter='BM_NvtStep/1/|BM_CvAndBias|BM_ForceKernel|BM_NeighborBuild|BM_Analyze10kSamples' \
+"$top/build/openmp/core/betarelax_bench" --benchmark_filter='BM_NvtStep/1/|BM_CvAndBias|BM_ForceKernel|BM_NeighborBuild' \
   --benchmark_min_time="$min_time" --kokkos-threads="$threads" --benchmark_format=json > "$json"
-python3 - "$json" <<'PY'
+"$top/build/openmp/validation/validation_bench" --benchmark_min_time="$min_time" --benchmark_format=json > "$json.analysis"
+python3 - "$json" "$json.analysis" <<'PY'
 import json, sys
-runs = {b["name"].split("/real_time")[0]: b for b in json.load(open(sys.argv[1]))["benchmarks"]}
+runs = {b["name"].split("/real_time")[0]: b for f in sys.argv[1:] for b in json.load(open(f))["benchmarks"]}
 sec = lambda b: b["real_time"] * {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}[b["time_unit"]]
 step, cv = sec(runs["BM_NvtStep/1"]), sec(runs["BM_CvAndBias"])
 print(f"[bench] WT-MetaD overhead: CV + bias {cv*1e6:.1f} us per step over an NVT step of {step*1e3:.2f} ms "

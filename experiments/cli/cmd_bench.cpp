@@ -4,16 +4,14 @@
 // neighbour build, and with --lammps the same NVT run by `mpirun -np T lmp`
 // in the same invocation with pair_style eam/fs and with eam/fs/opt (LAMMPS's
 // fastest CPU style for it; the same skin), as two ratios. With --metad, the
-// campaigns' step as well: the same NVT with the RMSD CV of a 13-atom group
-// and its WT-MetaD bias on every replica, a hill every 50 steps.
+// campaigns' step as well: the same NVT with the RMSD CV of the group the
+// campaigns' rule picks and its WT-MetaD bias on every replica, a hill every 50 steps.
 // Numbers are measured and written to OUT/bench.json with provenance; nothing
 // is asserted (speed is never a test).
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -22,6 +20,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "atom_group.hpp"
 #include "atomic_write.hpp"
 #include "cli.hpp"
 #include "engine_input.hpp"
@@ -50,26 +49,9 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
-/// The biased group of --metad: the atom nearest the box centre and its 12
-/// nearest neighbours (minimum image), a fixed rule like the campaigns' own.
-std::vector<int> central_group(const Configuration& c) {
-  auto dist2 = [&](int a, const double* at) {
-    double r2 = 0;
-    for (int d = 0; d < 3; ++d) {
-      double dx = c.x[3 * a + d] - at[d];
-      dx -= c.len[d] * std::round(dx / c.len[d]);
-      r2 += dx * dx;
-    }
-    return r2;
-  };
-  const double centre[3] = {c.lo[0] + 0.5 * c.len[0], c.lo[1] + 0.5 * c.len[1], c.lo[2] + 0.5 * c.len[2]};
-  std::vector<int> order(c.n_atoms());
-  for (int a = 0; a < c.n_atoms(); ++a) order[a] = a;
-  const int mid = *std::min_element(order.begin(), order.end(), [&](int a, int b) { return dist2(a, centre) < dist2(b, centre); });
-  const double* at = &c.x[3 * mid];
-  std::partial_sort(order.begin(), order.begin() + 13, order.end(), [&](int a, int b) { return dist2(a, at) < dist2(b, at); });
-  return std::vector<int>(order.begin(), order.begin() + 13);
-}
+/// The biased group of --metad, by the campaigns' own rule: the atom of the
+/// first type nearest the box centre and every atom within the paper's 4.0 Å.
+constexpr double kBenchGroupCutoff_A = 4.0;
 
 /// R copies of the data file, NVT at the bench temperature (with the
 /// WT-MetaD bias when `metad`): `warmup` steps, then `steps` timed steps, then
@@ -89,7 +71,7 @@ nlohmann::json time_replicas(const BenchOptions& o, int replicas, bool metad) {
   std::unique_ptr<RmsdCv> cv;
   std::unique_ptr<WtMetad> bias;
   if (metad) {
-    const std::vector<int> group = central_group(e.conf);
+    const std::vector<int> group = select_group(e.conf, central_atom_by_rule(e.conf, 0), kBenchGroupCutoff_A).rows;
     std::vector<double> ref;
     for (int a : group)
       for (int d = 0; d < 3; ++d) ref.push_back(e.conf.x[3 * a + d]);
@@ -191,8 +173,8 @@ CLI::App* add_bench_command(CLI::App& app, std::ostream& out, int* status) {
                 "also time `mpirun -np T lmp` (T = this run's threads) on the same file with eam/fs and eam/fs/opt "
                 "and print both ratios");
   sub->add_flag("--metad", o->metad,
-                "also time the campaigns' step: NVT with the RMSD CV and WT-MetaD bias of the 13 atoms nearest the "
-                "box centre on every replica, a hill every 50 steps");
+                "also time the campaigns' step: NVT with the RMSD CV and WT-MetaD bias of the atoms within 4 A of "
+                "the type-1 atom nearest the box centre on every replica, a hill every 50 steps");
   sub->add_option("--out", o->out_dir, "output directory (bench.json, and LAMMPS inputs and logs with --lammps)")
       ->capture_default_str();
   sub->callback([&out, status, o] {

@@ -99,7 +99,7 @@ prepare() {
   mkdir -p "$tmp/bin" "$tmp/lib" "$tmp/data" "$tmp/reference" "$work"
 
   say "binaries ($backend) and the libraries they need"
-  cp "$top/build/$backend/betarelax" "$top/build/$backend/core/core_tests" "$tmp/bin/"
+  cp "$top/build/$backend/betarelax" "$top/build/$backend/core/tests/core_tests" "$tmp/bin/"
   strip --strip-unneeded "$tmp/bin/"*
   # Everything ldd resolves but the C library itself and the driver (the GPU
   # machine's own libcuda must be used).

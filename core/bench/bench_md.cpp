@@ -7,13 +7,13 @@
 
 #include <cmath>
 
-#include "alloy_lattice.hpp"
-#include "eam_fs.hpp"
-#include "force_field.hpp"
-#include "md.hpp"
-#include "rmsd_cv.hpp"
-#include "wt_metad.hpp"
-#include "velocity_init.hpp"
+#include "core/bias/wt_metad.hpp"
+#include "core/cv/rmsd_cv.hpp"
+#include "core/integrate/md.hpp"
+#include "core/integrate/velocity_init.hpp"
+#include "core/potential/eam_fs.hpp"
+#include "core/potential/force_field.hpp"
+#include "core/system/alloy_lattice.hpp"
 
 using namespace betarelax;
 
@@ -38,7 +38,7 @@ struct Setup {
 Setup make_setup(int replicas, int cells = 10) {
   Setup s;
   s.sys = make_system(cuzr_lattice(cells), replicas);
-  s.ff = make_force_field(make_eam_fs(read_eam_fs_file(kPotential), {"Cu", "Zr"}), s.sys, 1.0);
+  s.ff = make_force_field(kPotential, {"Cu", "Zr"}, s.sys, 1.0);
   create_velocities(s.sys, {300.0}, 1);
   return s;
 }

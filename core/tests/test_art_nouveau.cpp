@@ -10,7 +10,7 @@
 
 #include <Eigen/Dense>
 
-#include "art_nouveau.hpp"
+#include "core/saddle/art_nouveau.hpp"
 
 using namespace betarelax;
 

@@ -6,9 +6,9 @@
 #include <cmath>
 #include <fstream>
 
-#include "input_error.hpp"
-#include "test_support.hpp"
-#include "thermo.hpp"
+#include "core/integrate/thermo.hpp"
+#include "core/tests/test_support.hpp"
+#include "support/input_error.hpp"
 
 using namespace betarelax;
 using namespace betarelax::test;

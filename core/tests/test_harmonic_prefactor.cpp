@@ -6,8 +6,8 @@
 
 #include <cmath>
 
-#include "harmonic_prefactor.hpp"
-#include "units.hpp"
+#include "core/saddle/harmonic_prefactor.hpp"
+#include "support/units.hpp"
 
 using namespace betarelax;
 

@@ -8,10 +8,10 @@
 #include <numeric>
 #include <tuple>
 
-#include "md.hpp"
-#include "test_support.hpp"
-#include "velocity_init.hpp"
-#include "velocity_verlet.hpp"
+#include "core/integrate/md.hpp"
+#include "core/integrate/velocity_init.hpp"
+#include "core/integrate/velocity_verlet.hpp"
+#include "core/tests/test_support.hpp"
 
 using namespace betarelax;
 using namespace betarelax::test;

@@ -4,13 +4,13 @@
 
 #include <fstream>
 
-#include "checkpoint.hpp"
-#include "extxyz.hpp"
-#include "input_error.hpp"
-#include "md.hpp"
-#include "sha256.hpp"
-#include "test_support.hpp"
-#include "velocity_init.hpp"
+#include "core/integrate/md.hpp"
+#include "core/integrate/velocity_init.hpp"
+#include "core/io/checkpoint.hpp"
+#include "core/io/extxyz.hpp"
+#include "core/tests/test_support.hpp"
+#include "support/input_error.hpp"
+#include "support/sha256.hpp"
 
 using namespace betarelax;
 using namespace betarelax::test;

@@ -6,11 +6,11 @@
 #include <cmath>
 #include <iomanip>
 
-#include "fire.hpp"
-#include "md.hpp"
-#include "test_support.hpp"
-#include "thermo.hpp"
-#include "velocity_init.hpp"
+#include "core/integrate/md.hpp"
+#include "core/integrate/thermo.hpp"
+#include "core/integrate/velocity_init.hpp"
+#include "core/minimize/fire.hpp"
+#include "core/tests/test_support.hpp"
 
 using namespace betarelax;
 using namespace betarelax::test;

@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <set>
 
-#include "input_error.hpp"
-#include "test_support.hpp"
+#include "core/tests/test_support.hpp"
+#include "support/input_error.hpp"
 
 using namespace betarelax;
 using namespace betarelax::test;

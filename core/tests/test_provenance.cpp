@@ -3,7 +3,7 @@
 #include <Kokkos_Core.hpp>
 #include <cctype>
 
-#include "provenance.hpp"
+#include "core/io/build_info.hpp"
 
 using namespace betarelax;
 

@@ -6,10 +6,10 @@
 #include <cmath>
 #include <random>
 
-#include "atom_group.hpp"
-#include "input_error.hpp"
-#include "rmsd_cv.hpp"
-#include "test_support.hpp"
+#include "core/cv/atom_group.hpp"
+#include "core/cv/rmsd_cv.hpp"
+#include "core/tests/test_support.hpp"
+#include "support/input_error.hpp"
 
 using namespace betarelax;
 

@@ -6,12 +6,12 @@
 #include <cmath>
 #include <random>
 
-#include "bond_order.hpp"
-#include "md.hpp"
-#include "rdf.hpp"
-#include "rdf_landmarks.hpp"
-#include "test_support.hpp"
-#include "velocity_init.hpp"
+#include "core/integrate/md.hpp"
+#include "core/integrate/velocity_init.hpp"
+#include "core/structure/bond_order.hpp"
+#include "core/structure/rdf.hpp"
+#include "core/structure/rdf_landmarks.hpp"
+#include "core/tests/test_support.hpp"
 
 using namespace betarelax;
 

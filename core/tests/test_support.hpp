@@ -11,11 +11,11 @@
 #include <string>
 #include <vector>
 
-#include "alloy_lattice.hpp"
-#include "eam_fs.hpp"
-#include "force_field.hpp"
-#include "lammps_data.hpp"
-#include "system.hpp"
+#include "core/io/lammps_data.hpp"
+#include "core/potential/eam_fs.hpp"
+#include "core/potential/force_field.hpp"
+#include "core/system/alloy_lattice.hpp"
+#include "core/system/system.hpp"
 
 namespace betarelax::test {
 

@@ -7,12 +7,12 @@
 #include <cstdio>
 #include <random>
 
-#include "fes_landmarks.hpp"
-#include "md.hpp"
-#include "rmsd_cv.hpp"
-#include "test_support.hpp"
-#include "velocity_init.hpp"
-#include "wt_metad.hpp"
+#include "core/bias/fes_landmarks.hpp"
+#include "core/bias/wt_metad.hpp"
+#include "core/cv/rmsd_cv.hpp"
+#include "core/integrate/md.hpp"
+#include "core/integrate/velocity_init.hpp"
+#include "core/tests/test_support.hpp"
 
 using namespace betarelax;
 

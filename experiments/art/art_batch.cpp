@@ -1,11 +1,11 @@
-#include "art_batch.hpp"
+#include "experiments/art/art_batch.hpp"
 
 #include <condition_variable>
 #include <exception>
 #include <mutex>
 #include <thread>
 
-#include "neighbor_list.hpp"
+#include "core/neighbor/neighbor_list.hpp"
 
 namespace betarelax::experiments {
 namespace {

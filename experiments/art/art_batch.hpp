@@ -12,9 +12,9 @@
 #include <functional>
 #include <vector>
 
-#include "art_nouveau.hpp"
-#include "force_field.hpp"
-#include "system.hpp"
+#include "core/potential/force_field.hpp"
+#include "core/saddle/art_nouveau.hpp"
+#include "core/system/system.hpp"
 
 namespace betarelax::experiments {
 

@@ -1,4 +1,4 @@
-#include "art_campaign.hpp"
+#include "experiments/art/art_campaign.hpp"
 
 #include <chrono>
 #include <memory>
@@ -6,22 +6,21 @@
 #include <filesystem>
 #include <set>
 
-#include "art_batch.hpp"
-#include "art_engine.hpp"
-#include "art_spectrum.hpp"
-#include "atom_group.hpp"
-#include "atomic_write.hpp"
-#include "counter_rng.hpp"
-#include "eam_fs_file.hpp"
-#include "events_file.hpp"
-#include "fire.hpp"
-#include "input_error.hpp"
-#include "lammps_data.hpp"
-#include "metad_campaign.hpp"
-#include "neighbor_list.hpp"
-#include "ranks.hpp"
-#include "single_sample.hpp"
-#include "spatial_sort.hpp"
+#include "core/cv/atom_group.hpp"
+#include "core/io/lammps_data.hpp"
+#include "core/minimize/fire.hpp"
+#include "core/neighbor/neighbor_list.hpp"
+#include "core/neighbor/spatial_sort.hpp"
+#include "core/potential/eam_fs_file.hpp"
+#include "core/system/counter_rng.hpp"
+#include "experiments/art/art_batch.hpp"
+#include "experiments/art/art_engine.hpp"
+#include "experiments/art/events_file.hpp"
+#include "experiments/common/glass_folder.hpp"
+#include "experiments/common/group_rule.hpp"
+#include "experiments/common/ranks.hpp"
+#include "support/atomic_write.hpp"
+#include "support/input_error.hpp"
 
 namespace betarelax::experiments {
 namespace fs = std::filesystem;
@@ -59,16 +58,13 @@ ArtCampaignParams read_art_campaign(const ExperimentConfig& c, const std::string
   const double t = c.positive("input.temperature_K");
   // The 0 K searches start from the inherent structure of the glass the
   // MetaD samples at this temperature (same atoms, same group centre rule).
-  p.data = glass_file(glass_dir, t, true);
+  p.data = GlassFolder{glass_dir}.inherent(t);
   p.center_id = read_group_center(c);
   p.center_element = c.text("group.center_element");
   p.cutoff = c.positive("group.cutoff_A");
   // The MetaD campaigns' group (chosen in this same inherent structure, the
   // reference glass's), not one re-chosen after the minimisation below.
-  SingleSampleParams centre_rule;
-  centre_rule.center_id = p.center_id;
-  centre_rule.center_element = p.center_element;
-  if (fs::exists(p.data)) p.group_ids = reference_group(centre_rule, glass_dir, t, p.cutoff).ids;
+  if (fs::exists(p.data)) p.group_ids = reference_group(p.center_id, p.center_element, GlassFolder{glass_dir}, t, p.cutoff).ids;
   p.events = c.integer("art.events");
   if (p.events < 1) throw InputError(c.path() + ": art.events must be >= 1");
   p.seed = static_cast<uint64_t>(c.integer("art.seed"));
@@ -147,7 +143,7 @@ bool run_art_campaign(const ArtCampaignParams& p, const nlohmann::json& provenan
   // The engine on one replica; atoms spatially sorted (ids kept) for the kernels.
   const Configuration start = spatially_sorted(read_lammps_data(p.data));
   System sys = make_system(start, 1);
-  ForceField ff = make_force_field(make_eam_fs(read_eam_fs_file(p.potential), p.elements), sys, p.skin);
+  ForceField ff = make_force_field(p.potential, p.elements, sys, p.skin);
   FireParams fp;
   fp.ftol = p.minimize_ftol;
   fp.max_steps = 200000;
@@ -166,10 +162,7 @@ bool run_art_campaign(const ArtCampaignParams& p, const nlohmann::json& provenan
   basin.energy = ef(basin.x, f);
   AtomGroup group;
   if (p.group_ids.empty()) {
-    SingleSampleParams centre_rule;
-    centre_rule.center_id = p.center_id;
-    centre_rule.center_element = p.center_element;
-    group = select_group(minimum, group_center(centre_rule, minimum, p.data), p.cutoff);
+    group = select_group(minimum, group_center(p.center_id, p.center_element, minimum, p.data), p.cutoff);
   } else {
     group.center_id = p.group_ids.front();
     group.cutoff = p.cutoff;
@@ -194,8 +187,9 @@ bool run_art_campaign(const ArtCampaignParams& p, const nlohmann::json& provenan
                                                  (p.group_ids.empty() ? ", group in the minimised start" : ", group fixed in the reference inherent structure (same ids as the MetaD campaigns)")},
                                     {"size", group.ids.size()},
                                     {"ids", group.ids}}},
-                         {"seed_rule", "event seed = hash(seed, ART push stream, event id) >> 1 (core/src/counter_rng.hpp)"},
-                         {"summary_options", validation::to_json(validation::ArtSpectrumOptions{p.duplicate_eV, p.histogram_bin})},
+                         {"seed_rule", "event seed = hash(seed, ART push stream, event id) >> 1 (core/system/counter_rng.hpp)"},
+                         // summary_options: read by validation/art_spectrum.hpp
+                         {"summary_options", {{"duplicate_eV", p.duplicate_eV}, {"histogram_bin_eV", p.histogram_bin}}},
                          {"ranks", r.size},
                          {"provenance", provenance}}
               .dump(2)
@@ -225,7 +219,7 @@ bool run_art_campaign(const ArtCampaignParams& p, const nlohmann::json& provenan
   }
   const bool cut = static_cast<long>(pending.size()) < mine;
   const int replicas = std::max(1, std::min<int>(static_cast<int>(pending.size()),
-                                                 ctl.replicas > 0 ? ctl.replicas : (p.replicas > 0 ? static_cast<int>(p.replicas) : default_replicas())));
+                                                 ctl.replicas_for(p.replicas)));
   if (ctl.log) {
     *ctl.log << "[art] " << pending.size() << " searches in this run, " << replicas << " replicas";
     if (r.size > 1) *ctl.log << ", rank " << r.rank << " of " << r.size;
@@ -257,20 +251,14 @@ bool run_art_campaign(const ArtCampaignParams& p, const nlohmann::json& provenan
   if (ctl.progress) ctl.progress->finish();
   rank_barrier();  // every rank's rows are in events.csv
   if (cut) return false;
-  if (r.rank != 0) return true;  // rank 0 summarises
-
+  // Rank 0 checks that every rank's rows are in; the summary of them is the
+  // validation layer's (betarelax run and reproduce write it next).
+  if (r.rank != 0) return true;
   const std::vector<ResultRow> rows = read_results_table((dir / "events.csv").string(), events_columns(), "ART events");
   if (static_cast<long>(rows.size()) < p.events) {
     if (ctl.log) *ctl.log << "[art] " << rows.size() << " of " << p.events << " searches in events.csv (another rank was cut): --resume runs the rest\n";
     return false;
   }
-  const nlohmann::json summary = validation::art_summary(validation::ArtSpectrumOptions{p.duplicate_eV, p.histogram_bin}, rows);
-  atomic_write((dir / "summary.json").string(), [&](std::ostream& os) {
-    nlohmann::json s = summary;
-    s["provenance"] = provenance;
-    os << s.dump(2) << "\n";
-  });
-  if (ctl.log) *ctl.log << validation::art_summary_text(summary);
   return true;
 }
 
@@ -278,7 +266,7 @@ bool run_art_comparison(const ExperimentConfig& config, RunControl& ctl) {
   const ArtCampaignParams p = read_art_campaign(config, ctl.glass_dir);
   config.check_all_used();
   nlohmann::json provenance = provenance_json(config);
-  provenance["potential"] = same_potential_as_glass(p.potential, fs::path(p.data).parent_path().string());
+  provenance["potential"] = GlassFolder{fs::path(p.data).parent_path().string()}.same_potential(p.potential);
   return run_art_campaign(p, provenance, config.hash(), ctl);
 }
 

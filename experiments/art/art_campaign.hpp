@@ -17,9 +17,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "art_event.hpp"
-#include "experiment_config.hpp"
-#include "run_control.hpp"
+#include "experiments/art/art_event.hpp"
+#include "experiments/common/experiment_config.hpp"
+#include "experiments/common/run_control.hpp"
 
 namespace betarelax::experiments {
 
@@ -31,7 +31,7 @@ struct ArtCampaignParams {
   std::string center_element = "Cu";
   double cutoff = 4.0;              ///< the pushed group: atoms within this of the centre (Å)
   /// The group's ids (centre first) when the campaign's reference fixes them
-  /// (art_comparison: the MetaD group, metadynamics/single_sample.hpp
+  /// (art_comparison: the MetaD group, experiments/common/group_rule.hpp
   /// reference_group); empty: chosen in the minimised starting structure.
   std::vector<int> group_ids;
   long events = 10;

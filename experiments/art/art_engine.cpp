@@ -1,4 +1,4 @@
-#include "art_engine.hpp"
+#include "experiments/art/art_engine.hpp"
 
 #include <cmath>
 

@@ -1,13 +1,13 @@
 #pragma once
 /// The engine's potential as the energy/force function ART nouveau works on
-/// (core/src/art_nouveau.hpp): coordinates are the 3N unwrapped positions of
+/// (core/saddle/art_nouveau.hpp): coordinates are the 3N unwrapped positions of
 /// one replica (continuous across periodic boundaries, so displacements and
 /// dot products mean what they say), E in eV, F in eV/Å.
 #include <vector>
 
-#include "art_nouveau.hpp"
-#include "force_field.hpp"
-#include "system.hpp"
+#include "core/potential/force_field.hpp"
+#include "core/saddle/art_nouveau.hpp"
+#include "core/system/system.hpp"
 
 namespace betarelax::experiments {
 

@@ -1,8 +1,8 @@
-#include "art_event.hpp"
+#include "experiments/art/art_event.hpp"
 
 #include <cmath>
 
-#include "counter_rng.hpp"
+#include "core/system/counter_rng.hpp"
 
 namespace betarelax::experiments {
 namespace {

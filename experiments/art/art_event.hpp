@@ -1,7 +1,7 @@
 #pragma once
 /// One ART nouveau event on a glass (paper §IV.C): a random push of the
 /// boosted group's atoms from the inherent structure, the saddle search of
-/// core/src/art_nouveau.hpp on the engine's forces, and the checks that make
+/// core/saddle/art_nouveau.hpp on the engine's forces, and the checks that make
 /// a saddle count: force below tolerance, exactly one negative
 /// eigenvalue (Lanczos with the negative mode deflated, and the partial
 /// Hessian of the region around the event: not two), relaxing back over the saddle
@@ -11,8 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "art_nouveau.hpp"
-#include "harmonic_prefactor.hpp"
+#include "core/saddle/art_nouveau.hpp"
+#include "core/saddle/harmonic_prefactor.hpp"
+#include "support/units.hpp"
 
 namespace betarelax::experiments {
 
@@ -24,7 +25,7 @@ struct ArtGlassParams {
   long hessian_max_atoms = 600;  ///< the radius doubles while the region holds no negative mode, up to this many atoms
   double hessian_step_A = 1e-3;  ///< central-difference step of the partial Hessian (Å)
   int verify_lanczos_iterations = 60;  ///< Krylov space of the second-eigenvalue check (from a random start over all atoms)
-  double nu0_Hz = 2e12;          ///< the paper's attempt frequency (Eq. 2), for ΔS_harm = k_B ln(ν*/ν0)
+  double nu0_Hz = paper::kNu0_Hz;  ///< the paper's attempt frequency (Eq. 2), for ΔS_harm = k_B ln(ν*/ν0)
 };
 
 /// The initial minimum every event starts from.

@@ -1,4 +1,4 @@
-#include "events_file.hpp"
+#include "experiments/art/events_file.hpp"
 
 namespace betarelax::experiments {
 

@@ -16,8 +16,8 @@
 #include <string>
 #include <vector>
 
-#include "art_event.hpp"
-#include "results_table.hpp"
+#include "experiments/art/art_event.hpp"
+#include "experiments/common/results_table.hpp"
 
 namespace betarelax::experiments {
 

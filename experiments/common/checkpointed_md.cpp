@@ -1,8 +1,8 @@
-#include "checkpointed_md.hpp"
+#include "experiments/common/checkpointed_md.hpp"
 
 #include <algorithm>
 
-#include "checkpoint.hpp"
+#include "core/io/checkpoint.hpp"
 
 namespace betarelax::experiments {
 

@@ -4,8 +4,8 @@
 /// budget of the invocation: what makes a long schedule survive a kill.
 #include <string>
 
-#include "md.hpp"
-#include "run_control.hpp"
+#include "core/integrate/md.hpp"
+#include "experiments/common/run_control.hpp"
 
 namespace betarelax::experiments {
 

@@ -1,4 +1,4 @@
-#include "experiment_config.hpp"
+#include "experiments/common/experiment_config.hpp"
 
 #include <toml++/toml.h>
 
@@ -6,8 +6,8 @@
 #include <filesystem>
 #include <sstream>
 
-#include "input_error.hpp"
-#include "sha256.hpp"
+#include "support/input_error.hpp"
+#include "support/sha256.hpp"
 
 namespace betarelax::experiments {
 namespace {

@@ -8,11 +8,6 @@ namespace betarelax::experiments {
 /// The path of experiments/<name>.toml; throws InputError naming every place tried.
 std::string experiment_file(const std::string& name);
 
-/// Runs the experiment a TOML file describes (its `experiment` key) at a
-/// profile; returns false when the step budget ran out first.
-struct RunControl;
-bool run_experiment(const std::string& toml_path, const std::string& profile, RunControl& control);
-
 /// The wall time a profile of the experiment is expected to take on the
 /// machine its TOML names ([budget] wall_s), or 0 where it gives none.
 /// Reported beside the measured time, never enforced.

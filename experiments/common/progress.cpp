@@ -1,4 +1,4 @@
-#include "progress.hpp"
+#include "experiments/common/progress.hpp"
 
 #include <unistd.h>
 

@@ -1,4 +1,4 @@
-#include "ranks.hpp"
+#include "experiments/common/ranks.hpp"
 
 #include <cstdlib>
 #include <initializer_list>

@@ -1,4 +1,4 @@
-#include "results_table.hpp"
+#include "experiments/common/results_table.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -10,9 +10,9 @@
 #include <fstream>
 #include <stdexcept>
 
-#include "atomic_write.hpp"
-#include "csv_table.hpp"
-#include "input_error.hpp"
+#include "support/atomic_write.hpp"
+#include "support/csv_table.hpp"
+#include "support/input_error.hpp"
 
 namespace betarelax::experiments {
 
@@ -36,7 +36,7 @@ std::string csv_join(const std::vector<std::string>& v) {
 
 std::vector<ResultRow> read_results_table(const std::string& path, const std::vector<std::string>& columns,
                                           const std::string& what) {
-  const validation::CsvTable t = validation::read_csv_table(path, true);
+  const CsvTable t = read_csv_table(path, true);
   if (t.header != columns) {
     throw InputError(path + ": line 1: not a betarelax " + what + " file (expected the columns " + csv_join(columns) +
                      ")");
@@ -82,7 +82,7 @@ void ResultsTable::append(const std::string& row) {
   if (written != static_cast<ssize_t>(line.size()) || !synced) {
     throw std::runtime_error(path_ + ": appending a " + what_ + " row failed: " + std::strerror(saved));
   }
-  const std::vector<std::string> cells = validation::split_csv_line(row);
+  const std::vector<std::string> cells = split_csv_line(row);
   ResultRow r;
   for (size_t c = 0; c < cells.size() && c < columns_.size(); ++c) r[columns_[c]] = cells[c];
   rows_.push_back(r);

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "ranks.hpp"
+#include "experiments/common/ranks.hpp"
 
 namespace betarelax::experiments {
 

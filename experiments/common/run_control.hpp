@@ -7,8 +7,8 @@
 #include <ostream>
 #include <string>
 
-#include "experiment_config.hpp"
-#include "progress.hpp"
+#include "experiments/common/experiment_config.hpp"
+#include "experiments/common/progress.hpp"
 
 namespace betarelax::experiments {
 
@@ -24,7 +24,13 @@ struct RunControl {
 
   /// Steps still allowed (a large number when unlimited).
   long budget() const { return stop_after > 0 ? stop_after - steps_taken : (1L << 62); }
+  /// Replicas per batch: --replicas, else the config's `configured`, else
+  /// (both 0) what fills the backend (default_replicas).
+  int replicas_for(long configured) const;
 };
+
+/// Replicas per batch when neither the command line nor the config gives one.
+int default_replicas();
 
 /// git revision, build type, Kokkos version and backend, threads or GPU,
 /// profile, config path and hash: the provenance block of every output.

@@ -2,15 +2,16 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "alloy_lattice.hpp"
-#include "checkpoint.hpp"
-#include "checkpointed_md.hpp"
-#include "glass_preparation.hpp"
-#include "lammps_data.hpp"
-#include "md.hpp"
-#include "spatial_sort.hpp"
-#include "thermo_csv.hpp"
-#include "velocity_init.hpp"
+#include "core/integrate/md.hpp"
+#include "core/integrate/thermo_csv.hpp"
+#include "core/integrate/velocity_init.hpp"
+#include "core/io/checkpoint.hpp"
+#include "core/io/lammps_data.hpp"
+#include "core/neighbor/spatial_sort.hpp"
+#include "core/system/alloy_lattice.hpp"
+#include "experiments/common/checkpointed_md.hpp"
+#include "experiments/common/glass_folder.hpp"
+#include "experiments/glass_preparation/glass_preparation.hpp"
 
 namespace betarelax::experiments {
 
@@ -30,7 +31,7 @@ bool run_cooling(const GlassPreparationParams& p, RunControl& ctl) {
   lp.seed = p.seed;
   lp.type_names = p.elements;
   System sys = make_system(spatially_sorted(make_alloy_lattice(lp)), 1);
-  ForceField ff = make_force_field(make_eam_fs(read_eam_fs_file(p.potential), p.elements), sys, p.skin);
+  ForceField ff = make_force_field(p.potential, p.elements, sys, p.skin);
   create_velocities(sys, {p.schedule.melt_temperature}, p.seed);
   MdParams mp;
   mp.ensemble = Ensemble::npt;
@@ -71,7 +72,7 @@ bool run_cooling(const GlassPreparationParams& p, RunControl& ctl) {
       return false;
     }
     if (st.target > 0) {
-      write_lammps_data((dir / "cooling" / (glass_stem(st.target) + "_quenched.data")).string(), extract_replica(sys, 0),
+      write_lammps_data((dir / "cooling" / (GlassFolder::stem(st.target) + "_quenched.data")).string(), extract_replica(sys, 0),
                         "betarelax glass preparation: the cooling path at " + std::to_string(st.target) + " K");
     }
     write_checkpoint(ckpt, sys, ff, md);

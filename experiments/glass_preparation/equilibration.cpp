@@ -8,19 +8,20 @@
 
 #include <nlohmann/json.hpp>
 
-#include "atomic_write.hpp"
-#include "bond_order.hpp"
-#include "checkpoint.hpp"
-#include "checkpointed_md.hpp"
-#include "extxyz.hpp"
-#include "fire.hpp"
-#include "glass_preparation.hpp"
-#include "input_error.hpp"
-#include "lammps_data.hpp"
-#include "md.hpp"
-#include "rdf.hpp"
-#include "rdf_landmarks.hpp"
-#include "thermo_csv.hpp"
+#include "core/integrate/md.hpp"
+#include "core/integrate/thermo_csv.hpp"
+#include "core/io/checkpoint.hpp"
+#include "core/io/extxyz.hpp"
+#include "core/io/lammps_data.hpp"
+#include "core/minimize/fire.hpp"
+#include "core/structure/bond_order.hpp"
+#include "core/structure/rdf.hpp"
+#include "core/structure/rdf_landmarks.hpp"
+#include "experiments/common/checkpointed_md.hpp"
+#include "experiments/common/glass_folder.hpp"
+#include "experiments/glass_preparation/glass_preparation.hpp"
+#include "support/atomic_write.hpp"
+#include "support/input_error.hpp"
 
 namespace betarelax::experiments {
 namespace {
@@ -80,10 +81,10 @@ bool run_equilibration(const GlassPreparationParams& p, const ExperimentConfig& 
   const std::vector<double> temps = ascending(p.schedule.targets);
   const int nr = static_cast<int>(temps.size());
   std::vector<Configuration> quenched;
-  for (double t : temps) quenched.push_back(read_lammps_data((dir / "cooling" / (glass_stem(t) + "_quenched.data")).string()));
+  for (double t : temps) quenched.push_back(read_lammps_data((dir / "cooling" / (GlassFolder::stem(t) + "_quenched.data")).string()));
   System sys = make_system(quenched[0], nr);
   for (int r = 1; r < nr; ++r) set_replica(sys, r, quenched[r]);
-  ForceField ff = make_force_field(make_eam_fs(read_eam_fs_file(p.potential), p.elements), sys, p.skin);
+  ForceField ff = make_force_field(p.potential, p.elements, sys, p.skin);
 
   // Phase 2: NPT at every target at once, one replica per temperature.
   MdParams mp;
@@ -150,7 +151,7 @@ bool run_equilibration(const GlassPreparationParams& p, const ExperimentConfig& 
   std::vector<Configuration> glass(nr);
   for (int r = 0; r < nr; ++r) {
     glass[r] = extract_replica(sys, r);
-    const std::string stem = (dir / glass_stem(temps[r])).string();
+    const std::string stem = (dir / GlassFolder::stem(temps[r])).string();
     write_lammps_data(stem + ".data", glass[r],
                       "betarelax glass at " + std::to_string(temps[r]) + " K: the NVT sampling state");
     write_extxyz(stem + ".xyz", glass[r], md_nvt.step * mp.dt);
@@ -167,9 +168,9 @@ bool run_equilibration(const GlassPreparationParams& p, const ExperimentConfig& 
   const double n = sys.n_atoms, mass = replica_mass(sys);
   nlohmann::json per_t = nlohmann::json::array();
   for (int r = 0; r < nr; ++r) {
-    const std::string stem = glass_stem(temps[r]);
+    const std::string stem = GlassFolder::stem(temps[r]);
     const Configuration inherent = extract_replica(is, r);
-    write_lammps_data((dir / (stem + "_inherent.data")).string(), inherent,
+    write_lammps_data(GlassFolder{dir.string()}.inherent(temps[r]), inherent,
                       "betarelax inherent structure (FIRE) of the glass at " + std::to_string(temps[r]) + " K");
     const RdfTable table = rdf.table(r);
     write_rdf_csv((dir / ("rdf_" + std::to_string(std::lround(temps[r])) + "K.csv")).string(), table);
@@ -228,7 +229,7 @@ bool run_equilibration(const GlassPreparationParams& p, const ExperimentConfig& 
                             {"elements", p.elements},
                             {"glasses", per_t},
                             {"provenance", provenance_json(config)}};
-  atomic_write((dir / "structure.json").string(), [&](std::ostream& os) { os << summary.dump(2) << "\n"; });
+  atomic_write(GlassFolder{dir.string()}.structure(), [&](std::ostream& os) { os << summary.dump(2) << "\n"; });
   return true;
 }
 

@@ -1,11 +1,9 @@
 #include <cmath>
 
-#include "glass_preparation.hpp"
-#include "input_error.hpp"
+#include "experiments/glass_preparation/glass_preparation.hpp"
+#include "support/input_error.hpp"
 
 namespace betarelax::experiments {
-
-std::string glass_stem(double temperature) { return "glass_" + std::to_string(std::lround(temperature)) + "K"; }
 
 GlassPreparationParams read_glass_preparation(const ExperimentConfig& c) {
   GlassPreparationParams p;

@@ -1,4 +1,4 @@
-#include "glass_preparation.hpp"
+#include "experiments/glass_preparation/glass_preparation.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -6,9 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "atomic_write.hpp"
-#include "eam_fs_file.hpp"
-#include "input_error.hpp"
+#include "core/potential/eam_fs_file.hpp"
+#include "support/atomic_write.hpp"
+#include "support/input_error.hpp"
 
 namespace betarelax::experiments {
 namespace {

@@ -15,9 +15,9 @@
 #include <string>
 #include <vector>
 
-#include "experiment_config.hpp"
-#include "run_control.hpp"
-#include "schedule.hpp"
+#include "experiments/common/experiment_config.hpp"
+#include "experiments/common/run_control.hpp"
+#include "experiments/glass_preparation/schedule.hpp"
 
 namespace betarelax::experiments {
 
@@ -51,8 +51,5 @@ bool run_glass_preparation(const ExperimentConfig& config, RunControl& control);
 bool run_cooling(const GlassPreparationParams& p, RunControl& control);
 /// Phases 2 and 3; false when the budget ran out in phase 2.
 bool run_equilibration(const GlassPreparationParams& p, const ExperimentConfig& config, RunControl& control);
-
-/// "glass_300K": the stem of every per-temperature output file.
-std::string glass_stem(double temperature);
 
 }  // namespace betarelax::experiments

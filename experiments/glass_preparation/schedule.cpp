@@ -1,4 +1,4 @@
-#include "schedule.hpp"
+#include "experiments/glass_preparation/schedule.hpp"
 
 #include <algorithm>
 #include <cmath>

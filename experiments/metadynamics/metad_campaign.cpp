@@ -1,4 +1,4 @@
-#include "metad_campaign.hpp"
+#include "experiments/metadynamics/metad_campaign.hpp"
 
 #include <Kokkos_Core.hpp>
 
@@ -10,30 +10,21 @@
 #include <memory>
 #include <set>
 
-#include "atom_group.hpp"
-#include "atomic_write.hpp"
-#include "ranks.hpp"
-#include "campaign_summary.hpp"
-#include "counter_rng.hpp"
-#include "input_error.hpp"
-#include "sample_batch.hpp"
-#include "samples_file.hpp"
-#include "spatial_sort.hpp"
+#include "core/cv/atom_group.hpp"
+#include "core/neighbor/spatial_sort.hpp"
+#include "core/system/counter_rng.hpp"
+#include "experiments/common/glass_folder.hpp"
+#include "experiments/common/group_rule.hpp"
+#include "experiments/common/ranks.hpp"
+#include "experiments/metadynamics/sample_batch.hpp"
+#include "experiments/metadynamics/samples_file.hpp"
+#include "support/atomic_write.hpp"
+#include "support/input_error.hpp"
 
 namespace betarelax::experiments {
 namespace {
 
 namespace fs = std::filesystem;
-
-nlohmann::json read_json(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw InputError(path + ": cannot read (run the glass preparation first, or point --glass at its results)");
-  try {
-    return nlohmann::json::parse(in);
-  } catch (const nlohmann::json::exception& e) {
-    throw InputError(path + ": not valid JSON: " + e.what());
-  }
-}
 
 std::string sample_folder(long id) {
   char buf[32];
@@ -41,14 +32,11 @@ std::string sample_folder(long id) {
   return buf;
 }
 
-validation::CampaignSummaryOptions summary_options(const CampaignParams& p) {
-  validation::CampaignSummaryOptions o;
-  o.kind = p.kind;
-  o.nu0_Hz = p.sample.nu0_hz;
-  o.histogram_bin_eV = p.histogram_bin;
-  o.spectra_after = p.spectra_after;
-  o.box_every = p.box_every;
-  return o;
+/// What `betarelax` needs to summarise samples.csv (validation/campaign_summary.hpp
+/// reads these keys).
+nlohmann::json summary_options(const CampaignParams& p) {
+  return {{"kind", p.kind}, {"nu0_Hz", p.sample.nu0_hz}, {"histogram_bin_eV", p.histogram_bin},
+          {"spectra_after", p.spectra_after}, {"box_every", p.box_every}};
 }
 
 }  // namespace
@@ -162,21 +150,13 @@ std::vector<SamplePoint> campaign_points(const CampaignParams& p, const std::vec
   return out;
 }
 
-int default_replicas() {
-  // A GPU wants hundreds of thousands of atoms in flight (128 × 4000 atoms
-  // need ~1 GB). On CPU threads a batch gains nothing (ci/bench_campaign.sh,
-  // 2 threads: R = 2-16 run at 0.80-1.02 of R = 1's atom-steps/s) and a
-  // finished slot idles until the next refill step, so one replica.
-  const bool host = std::is_same<Kokkos::DefaultExecutionSpace::memory_space, Kokkos::HostSpace>::value;
-  return host ? 1 : 128;
-}
-
 bool run_metad_campaign(const ExperimentConfig& config, RunControl& ctl) {
   const CampaignParams p = read_campaign(config, ctl.glass_dir);
   config.check_all_used();
   const fs::path dir(ctl.out_dir);
-  const std::string structure_path = (fs::path(p.sample.glass_dir) / "structure.json").string();
-  const nlohmann::json structure = read_json(structure_path);
+  const GlassFolder glass{p.sample.glass_dir};
+  const std::string structure_path = glass.structure();
+  const nlohmann::json structure = glass.read_structure();
   std::vector<double> cutoffs;
   for (const std::string& label : p.cutoffs) cutoffs.push_back(resolve_cutoff(label, structure, p.reference_temperature, structure_path));
 
@@ -187,8 +167,8 @@ bool run_metad_campaign(const ExperimentConfig& config, RunControl& ctl) {
   for (double t : p.temperatures) temps.insert(std::lround(t));
   // One atom order for every replica: the reference glass spatially sorted
   // (the pair kernels read neighbours from nearby memory), the others in its order.
-  const Configuration sorted = spatially_sorted(read_glass(p.sample.glass_dir, p.reference_temperature));
-  for (long t : temps) b.glass_at[t] = in_order_of(read_glass(p.sample.glass_dir, t), sorted.id);
+  const Configuration sorted = spatially_sorted(glass.read_glass(p.reference_temperature));
+  for (long t : temps) b.glass_at[t] = in_order_of(glass.read_glass(t), sorted.id);
   const Configuration& ref = b.glass_at.at(std::lround(p.reference_temperature));
   for (const auto& [t, glass] : b.glass_at) {
     if (glass.id != ref.id || glass.type != ref.type || glass.n_atoms() != ref.n_atoms()) {
@@ -196,11 +176,11 @@ bool run_metad_campaign(const ExperimentConfig& config, RunControl& ctl) {
                        " K holds other atoms than the one at the reference temperature (not from one cooling path)");
     }
   }
-  const nlohmann::json potential = same_potential_as_glass(p.sample.potential, p.sample.glass_dir);
+  const nlohmann::json potential = glass.same_potential(p.sample.potential);
   // The groups, once per cutoff, in the reference glass's inherent
   // structure: every temperature samples exactly these ids.
   std::vector<AtomGroup> group_of_cutoff;
-  for (double rc : cutoffs) group_of_cutoff.push_back(reference_group(p.sample, p.sample.glass_dir, p.reference_temperature, rc));
+  for (double rc : cutoffs) group_of_cutoff.push_back(reference_group(p.sample.center_id, p.sample.center_element, glass, p.reference_temperature, rc));
   b.center_id = group_of_cutoff.front().center_id;
   std::vector<SamplePoint> all = campaign_points(p, cutoffs);
   for (SamplePoint& pt : all) {
@@ -224,7 +204,7 @@ bool run_metad_campaign(const ExperimentConfig& config, RunControl& ctl) {
                       {"cutoff_label", pt.cutoff_label}, {"sample_index", pt.index}, {"seed", pt.seed},
                       {"series", pt.series}, {"height0_eV", p.sample.metad.height0 * pt.height_factor}});
   }
-  const int replicas = ctl.replicas > 0 ? ctl.replicas : (p.replicas > 0 ? static_cast<int>(p.replicas) : default_replicas());
+  const int replicas = ctl.replicas_for(p.replicas);
   const nlohmann::json provenance = provenance_json(config);
   const Ranks r = ranks();
   // Only now, with every input read and checked: a refused campaign leaves no folder.
@@ -237,17 +217,17 @@ bool run_metad_campaign(const ExperimentConfig& config, RunControl& ctl) {
                                      {"rule", p.sample.center_id > 0 ? "given id" : "atom of " + p.sample.center_element +
                                                                                       " nearest the box centre of the glass at the reference temperature"}}},
                          {"reference_temperature_K", p.reference_temperature},
-                         {"group_rule", "chosen once per cutoff in " + glass_file(p.sample.glass_dir, p.reference_temperature, true) +
+                         {"group_rule", "chosen once per cutoff in " + glass.inherent(p.reference_temperature) +
                                             " (the reference glass's inherent structure); the same ids at every temperature"},
                          {"potential", potential},
                          {"control", {{"samples", p.control_samples}, {"temperature_K", p.control_temperature},
                                       {"height_factor", p.control_height_factor},
                                       {"height0_eV", p.sample.metad.height0 * p.control_height_factor}}},
-                         {"cutoff_rule", "numbers are A; names are the RDF landmarks of the glass at the reference temperature (core/src/rdf_landmarks.hpp)"},
+                         {"cutoff_rule", "numbers are A; names are the RDF landmarks of the glass at the reference temperature (core/structure/rdf_landmarks.hpp)"},
                          {"groups", groups},
                          {"replicas", replicas},
                          {"ranks", r.size},
-                         {"summary_options", validation::to_json(summary_options(p))},
+                         {"summary_options", summary_options(p)},
                          {"points", points},
                          {"provenance", provenance}}
               .dump(2)
@@ -284,19 +264,14 @@ bool run_metad_campaign(const ExperimentConfig& config, RunControl& ctl) {
   const bool finished = run_sample_batch(b, ctl);
   rank_barrier();  // every rank's rows are in samples.csv
   if (!finished) return false;  // --stop-after: finished samples are in
-  if (r.rank != 0) return true;  // rank 0 summarises
+  // Rank 0 checks that every rank's rows are in; the summary of them is the
+  // validation layer's (betarelax run and reproduce write it next).
+  if (r.rank != 0) return true;
   const std::vector<SampleRow> rows = read_samples_file((dir / "samples.csv").string());
   if (rows.size() < all.size()) {
     if (ctl.log) *ctl.log << "[campaign] " << rows.size() << " of " << all.size() << " samples in samples.csv (another rank was cut): --resume runs the rest\n";
     return false;
   }
-  const nlohmann::json summary = validation::campaign_summary(summary_options(p), rows);
-  atomic_write((dir / "summary.json").string(), [&](std::ostream& os) {
-    nlohmann::json s = summary;
-    s["provenance"] = provenance;
-    os << s.dump(2) << "\n";
-  });
-  if (ctl.log) *ctl.log << validation::campaign_summary_text(summary);
   return true;
 }
 

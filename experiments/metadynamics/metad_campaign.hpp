@@ -17,10 +17,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "experiment_config.hpp"
-#include "run_control.hpp"
-#include "sample_run.hpp"
-#include "single_sample.hpp"
+#include "experiments/common/experiment_config.hpp"
+#include "experiments/common/run_control.hpp"
+#include "experiments/metadynamics/sample_run.hpp"
+#include "experiments/metadynamics/single_sample.hpp"
 
 namespace betarelax::experiments {
 
@@ -63,9 +63,6 @@ double resolve_cutoff(const std::string& label, const nlohmann::json& structure,
 /// "control", seeds from index + 2^32, so no seed repeats a main sample's).
 /// Group ids are attached by the caller.
 std::vector<SamplePoint> campaign_points(const CampaignParams& p, const std::vector<double>& cutoffs_A);
-
-/// Replicas per batch when the config says 0: what fills the backend.
-int default_replicas();
 
 /// Runs the campaign's pending samples; false when control.stop_after cut it
 /// (finished samples are in samples.csv; --resume runs the rest).

@@ -1,17 +1,17 @@
-#include "sample_batch.hpp"
+#include "experiments/metadynamics/sample_batch.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <memory>
 #include <numeric>
 
-#include "atom_group.hpp"
-#include "fire.hpp"
-#include "input_error.hpp"
-#include "md.hpp"
-#include "rmsd_cv.hpp"
-#include "velocity_init.hpp"
-#include "wt_metad.hpp"
+#include "core/bias/wt_metad.hpp"
+#include "core/cv/atom_group.hpp"
+#include "core/cv/rmsd_cv.hpp"
+#include "core/integrate/md.hpp"
+#include "core/integrate/velocity_init.hpp"
+#include "core/minimize/fire.hpp"
+#include "support/input_error.hpp"
 
 namespace betarelax::experiments {
 namespace {
@@ -93,7 +93,7 @@ bool run_sample_batch(const SampleBatch& b, RunControl& ctl) {
   }
 
   System sys = make_system(first, n_rep);
-  ForceField ff = make_force_field(make_eam_fs(read_eam_fs_file(p.potential), p.elements), sys, p.skin);
+  ForceField ff = make_force_field(p.potential, p.elements, sys, p.skin);
   RmsdCv cv = make_rmsd_cv(sys, {group_rows[0]}, {group_xyz(first, group_rows[0])}, static_cast<int>(capacity));
   WtMetad metad = make_wt_metad(n_rep, p.metad);
   MdParams mp;

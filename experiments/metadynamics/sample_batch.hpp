@@ -22,9 +22,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "run_control.hpp"
-#include "sample_run.hpp"
-#include "single_sample.hpp"
+#include "experiments/common/run_control.hpp"
+#include "experiments/metadynamics/sample_run.hpp"
+#include "experiments/metadynamics/single_sample.hpp"
 
 namespace betarelax::experiments {
 

@@ -1,7 +1,8 @@
 #include <filesystem>
 
-#include "input_error.hpp"
-#include "single_sample.hpp"
+#include "experiments/common/group_rule.hpp"
+#include "experiments/metadynamics/single_sample.hpp"
+#include "support/input_error.hpp"
 
 namespace betarelax::experiments {
 
@@ -11,16 +12,6 @@ SingleSampleParams read_single_sample(const ExperimentConfig& c, const std::stri
   p.cutoff = c.positive("group.cutoff_A");
   p.seed = static_cast<uint64_t>(c.integer("md.seed"));
   return p;
-}
-
-long read_group_center(const ExperimentConfig& c) {
-  const std::string centre = c.text("group.center");
-  if (centre == "rule") return 0;
-  try {
-    return std::stol(centre);
-  } catch (const std::exception&) {
-    throw InputError(c.path() + ": group.center: \"rule\" or an atom id, not \"" + centre + "\"");
-  }
 }
 
 SingleSampleParams read_sample_common(const ExperimentConfig& c, const std::string& glass_dir_override) {

@@ -1,4 +1,4 @@
-#include "sample_run.hpp"
+#include "experiments/metadynamics/sample_run.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -8,11 +8,11 @@
 #include <iomanip>
 #include <stdexcept>
 
-#include "atomic_write.hpp"
-#include "fes_landmarks.hpp"
-#include "lammps_data.hpp"
-#include "rmsd_cv.hpp"
-#include "types.hpp"
+#include "core/bias/fes_landmarks.hpp"
+#include "core/cv/rmsd_cv.hpp"
+#include "core/io/lammps_data.hpp"
+#include "core/system/types.hpp"
+#include "support/atomic_write.hpp"
 
 namespace betarelax::experiments {
 namespace {
@@ -208,7 +208,7 @@ SampleRecord SampleRun::finish(long step, const Configuration& final_state, cons
                        {"F_product_minus_initial_eV", lm.f_product - lm.f_initial},
                        {"curvature_eV_per_A2", lm.curvature}}},
       {"attempt_frequency", {{"harmonic_from_F_Hz", nu_harmonic}, {"effective_mass_amu", m_eff},
-                             {"configured_nu0_Hz", p_.nu0_hz}, {"paper_nu0_Hz", 2e12}}},
+                             {"configured_nu0_Hz", p_.nu0_hz}, {"paper_nu0_Hz", paper::kNu0_Hz}}},
       {"frequency_Hz", lm.found ? p_.nu0_hz * std::exp(-lm.delta_f / kt_) : 0.0},
       {"wall_time_s", std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start_).count()},
       {"potential", {{"path", potential_path}, {"sha256", potential_sha256}}},

@@ -17,9 +17,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "single_sample.hpp"
-#include "system.hpp"
-#include "transition.hpp"
+#include "core/system/system.hpp"
+#include "experiments/metadynamics/single_sample.hpp"
+#include "experiments/metadynamics/transition.hpp"
 
 namespace betarelax::experiments {
 

@@ -1,4 +1,4 @@
-#include "samples_file.hpp"
+#include "experiments/metadynamics/samples_file.hpp"
 
 namespace betarelax::experiments {
 

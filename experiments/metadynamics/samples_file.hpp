@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "results_table.hpp"
-#include "sample_run.hpp"
+#include "experiments/common/results_table.hpp"
+#include "experiments/metadynamics/sample_run.hpp"
 
 namespace betarelax::experiments {
 

@@ -15,12 +15,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "atom_group.hpp"
-#include "experiment_config.hpp"
-#include "run_control.hpp"
-#include "system.hpp"
-#include "transition.hpp"
-#include "wt_metad.hpp"
+#include "core/bias/wt_metad.hpp"
+#include "core/cv/atom_group.hpp"
+#include "core/system/system.hpp"
+#include "experiments/common/experiment_config.hpp"
+#include "experiments/common/run_control.hpp"
+#include "experiments/metadynamics/transition.hpp"
+#include "support/units.hpp"
 
 namespace betarelax::experiments {
 
@@ -39,11 +40,11 @@ struct SingleSampleParams {
   TransitionRule rule;
   double is_change_A = 0.3;  ///< group RMSD between inherent structures that confirms a rearrangement
   double after_ps = 20;      ///< run on at least this long after the confirmed transition ...
-  double after_max_ps = 200; ///< ... and until F(s) shows both basins and the saddle, at most this long
-  double max_ps = 2000;      ///< budget of the sample
+  double after_max_ps = 400; ///< ... and until F(s) shows both basins and the saddle, at most this long
+  double max_ps = 4000;      ///< budget of the sample
   long cv_every = 10;        ///< CV sampling stride (steps)
   double fire_ftol = 1e-3;
-  double nu0_hz = 2e12;      ///< the rate formulas' attempt frequency (paper, Eq. 2)
+  double nu0_hz = paper::kNu0_Hz;      ///< the rate formulas' attempt frequency (paper, Eq. 2)
 };
 
 SingleSampleParams read_single_sample(const ExperimentConfig& config, const std::string& glass_dir_override);
@@ -52,35 +53,9 @@ SingleSampleParams read_single_sample(const ExperimentConfig& config, const std:
 /// temperature (input.temperature_K), cutoff (group.cutoff_A) and seed (md.seed).
 SingleSampleParams read_sample_common(const ExperimentConfig& config, const std::string& glass_dir_override);
 
-/// group.center: "rule" (0: the rule's atom) or an atom id (InputError otherwise).
-long read_group_center(const ExperimentConfig& config);
-
-/// The one name of a glass file in a glass preparation's folder:
-/// glass_<T>K.data (the NVT sampling state) or glass_<T>K_inherent.data.
-std::string glass_file(const std::string& glass_dir, double temperature, bool inherent = false);
-
-/// The glass at T from a glass preparation's folder (glass_<T>K.data).
-Configuration read_glass(const std::string& glass_dir, double temperature);
-
-/// The paper's one group (§II, §III): the centre (the configured id, or the
-/// rule's atom) and every atom within `cutoff` of it, chosen once in the
-/// inherent structure of the glass at the reference temperature. Every
-/// temperature, the deposition-rate control and the ART stage sample exactly
-/// these ids: the paper's ΔS is the T-dependence of one event of one group,
-/// and a group re-selected in each thermal glass changes size with T.
-AtomGroup reference_group(const SingleSampleParams& p, const std::string& glass_dir, double t_ref, double cutoff);
-
-/// Refuses (InputError naming both files and hashes) a sampling run whose
-/// potential is not the one the glass in `glass_dir` was made with (its
-/// glass_preparation.json); returns {path, sha256} of `potential` for the run's record.
-nlohmann::json same_potential_as_glass(const std::string& potential, const std::string& glass_dir);
-
 /// The same atoms with their rows in the order of `ids` (every replica of a
 /// batch shares one atom order; throws InputError naming a missing id).
 Configuration in_order_of(const Configuration& c, const std::vector<int>& ids);
-
-/// The group's central atom: the configured id, or the rule's choice in `ref`.
-int group_center(const SingleSampleParams& p, const Configuration& ref, const std::string& where);
 
 /// Runs the sample into control.out_dir; returns true when it ended (with a
 /// transition, or with its budget spent, recorded as such), false when

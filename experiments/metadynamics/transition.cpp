@@ -1,4 +1,4 @@
-#include "transition.hpp"
+#include "experiments/metadynamics/transition.hpp"
 
 namespace betarelax::experiments {
 

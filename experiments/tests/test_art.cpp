@@ -13,14 +13,14 @@
 #include <map>
 #include <sstream>
 
-#include "art_campaign.hpp"
-#include "art_engine.hpp"
-#include "eam_fs_file.hpp"
-#include "events_file.hpp"
-#include "harmonic_prefactor.hpp"
-#include "input_error.hpp"
-#include "lammps_data.hpp"
-#include "results_table.hpp"
+#include "core/io/lammps_data.hpp"
+#include "core/potential/eam_fs_file.hpp"
+#include "core/saddle/harmonic_prefactor.hpp"
+#include "experiments/art/art_campaign.hpp"
+#include "experiments/art/art_engine.hpp"
+#include "experiments/art/events_file.hpp"
+#include "experiments/common/results_table.hpp"
+#include "support/input_error.hpp"
 
 using namespace betarelax;
 using namespace betarelax::experiments;

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "test_process.hpp"
+#include "experiments/tests/test_process.hpp"
 
 namespace fs = std::filesystem;
 using betarelax::test::Ran;

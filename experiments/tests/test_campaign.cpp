@@ -18,20 +18,22 @@
 #include <sstream>
 #include <thread>
 
-#include "art_campaign.hpp"
-#include "atom_group.hpp"
-#include "experiment_config.hpp"
-#include "experiment_files.hpp"
-#include "input_error.hpp"
-#include "lammps_data.hpp"
-#include "metad_campaign.hpp"
-#include "run_control.hpp"
-#include "sample_batch.hpp"
-#include "sample_run.hpp"
-#include "samples_file.hpp"
-#include "spatial_sort.hpp"
-#include "spectrum_stats.hpp"
-#include "test_process.hpp"
+#include "core/cv/atom_group.hpp"
+#include "core/io/lammps_data.hpp"
+#include "core/neighbor/spatial_sort.hpp"
+#include "experiments/art/art_campaign.hpp"
+#include "experiments/common/experiment_config.hpp"
+#include "experiments/common/experiment_files.hpp"
+#include "experiments/common/glass_folder.hpp"
+#include "experiments/common/group_rule.hpp"
+#include "experiments/common/run_control.hpp"
+#include "experiments/metadynamics/metad_campaign.hpp"
+#include "experiments/metadynamics/sample_batch.hpp"
+#include "experiments/metadynamics/sample_run.hpp"
+#include "experiments/metadynamics/samples_file.hpp"
+#include "experiments/run_experiment.hpp"
+#include "experiments/tests/test_process.hpp"
+#include "support/input_error.hpp"
 
 using namespace betarelax::experiments;
 using betarelax::AtomGroup;
@@ -197,14 +199,14 @@ TEST_F(CampaignFixture, AReplicaThatBlowsUpFailsAloneAndTheOthersGoOn) {
   const ExperimentConfig config(toml, "tiny");
   const CampaignParams p = read_campaign(config, glass);
   auto points = campaign_points(p, {4.0});
-  const AtomGroup group = reference_group(p.sample, glass, 300, 4.0);
+  const AtomGroup group = reference_group(p.sample.center_id, p.sample.center_element, GlassFolder{glass}, 300, 4.0);
   for (SamplePoint& pt : points) pt.group_ids = group.ids;
   SampleBatch b;
   b.params = p.sample;
   b.files = p.files;
-  const Configuration ref = spatially_sorted(read_glass(glass, 300));
+  const Configuration ref = spatially_sorted(GlassFolder{glass}.read_glass(300));
   b.glass_at[300] = ref;
-  Configuration broken = in_order_of(read_glass(glass, 500), ref.id);
+  Configuration broken = in_order_of(GlassFolder{glass}.read_glass(500), ref.id);
   for (int d = 0; d < 3; ++d) broken.x[3 * 1 + d] = broken.x[d] + (d == 0 ? 0.4 : 0.0);
   b.glass_at[500] = broken;
   b.center_id = group.center_id;
@@ -404,25 +406,6 @@ TEST(CampaignGrid, CutoffsAreNumbersOrRdfLandmarksOfTheReferenceGlass) {
   EXPECT_THROW(resolve_cutoff("third_peak", structure, 300, "s.json"), betarelax::InputError);
   EXPECT_THROW(resolve_cutoff("first_peak", structure, 250, "s.json"), betarelax::InputError);
   EXPECT_THROW(resolve_cutoff("-1", structure, 300, "s.json"), betarelax::InputError);
-}
-
-TEST(SpectrumStats, QuantilesWhiskersAndRunningMomentsOfAKnownSample) {
-  using namespace betarelax::validation;
-  const std::vector<double> v = {0.5, 0.7, 0.6, 0.9, 2.5};
-  const SpectrumSummary s = summarize(v);
-  EXPECT_DOUBLE_EQ(s.mean, 1.04);
-  EXPECT_NEAR(s.std, std::sqrt((0.2916 + 0.1156 + 0.1936 + 0.0196 + 2.1316) / 4), 1e-15);
-  EXPECT_DOUBLE_EQ(s.median, 0.7);
-  EXPECT_DOUBLE_EQ(s.q1, 0.6);  // numpy.percentile(v, 25)
-  EXPECT_DOUBLE_EQ(s.q3, 0.9);
-  EXPECT_DOUBLE_EQ(s.whisker_high, 0.9);  // 2.5 > 0.9 + 1.5 * 0.3: an outlier
-  EXPECT_EQ(s.outliers, 1);
-  const auto run = running_statistics(v);
-  EXPECT_DOUBLE_EQ(run[1].mean, 0.6);
-  EXPECT_NEAR(run[1].std, std::sqrt(0.02), 1e-15);
-  const Histogram h = histogram(v, 0.5);
-  EXPECT_DOUBLE_EQ(h.low, 0.5);
-  EXPECT_EQ(h.counts, (std::vector<long>{4, 0, 0, 0, 1}));
 }
 
 TEST(CampaignToml, SampleSectionsAtEveryPhysicsProfileAreTheSingleSamples) {

@@ -8,13 +8,13 @@
 #include <filesystem>
 #include <fstream>
 
-#include "experiment_config.hpp"
-#include "experiment_files.hpp"
-#include "fes_landmarks.hpp"
-#include "glass_structure.hpp"
-#include "input_error.hpp"
-#include "schedule.hpp"
-#include "transition.hpp"
+#include "experiments/common/experiment_config.hpp"
+#include "experiments/common/experiment_files.hpp"
+#include "experiments/glass_preparation/schedule.hpp"
+#include "experiments/metadynamics/single_sample.hpp"
+#include "experiments/metadynamics/transition.hpp"
+#include "experiments/run_experiment.hpp"
+#include "support/input_error.hpp"
 
 using namespace betarelax;
 using namespace betarelax::experiments;
@@ -112,6 +112,44 @@ n = 1
   EXPECT_EQ(ExperimentConfig(with, "big").hash(), ExperimentConfig(without, "big").hash());
 }
 
+TEST(ExperimentConfig, SampleStructDefaultsAreTheSharedTomlsPaperValues) {
+  // The sample's C++ defaults (used where no TOML is read: tests, library
+  // users) cannot drift from the TOML: field by field they are its paper
+  // profile. The one exception is the wall: the engine's default is none.
+  const SingleSampleParams d;
+  const SingleSampleParams t = read_single_sample(ExperimentConfig(experiment_file("single_sample"), "paper"), "");
+  EXPECT_EQ(d.temperature, t.temperature);
+  EXPECT_EQ(d.center_id, t.center_id);
+  EXPECT_EQ(d.center_element, t.center_element);
+  EXPECT_EQ(d.cutoff, t.cutoff);
+  EXPECT_EQ(d.dt_ps, t.dt_ps);
+  EXPECT_EQ(d.t_damp_ps, t.t_damp_ps);
+  EXPECT_EQ(d.skin, t.skin);
+  EXPECT_EQ(d.seed, t.seed);
+  EXPECT_EQ(d.colvar_width, t.colvar_width);
+  EXPECT_EQ(d.hill_width, t.hill_width);
+  EXPECT_DOUBLE_EQ(d.metad.sigma, t.metad.sigma);
+  EXPECT_EQ(d.metad.height0, t.metad.height0);
+  EXPECT_EQ(d.metad.bias_temperature, t.metad.bias_temperature);
+  EXPECT_EQ(d.metad.pace, t.metad.pace);
+  EXPECT_EQ(d.metad.grid_max, t.metad.grid_max);
+  EXPECT_EQ(d.metad.grid_spacing, t.metad.grid_spacing);
+  EXPECT_EQ(d.metad.wall_constant, t.metad.wall_constant);
+  EXPECT_EQ(d.rule.baseline_ps, t.rule.baseline_ps);
+  EXPECT_EQ(d.rule.window_ps, t.rule.window_ps);
+  EXPECT_EQ(d.rule.jump_A, t.rule.jump_A);
+  EXPECT_EQ(d.rule.commit_ps, t.rule.commit_ps);
+  EXPECT_EQ(d.rule.return_A, t.rule.return_A);
+  EXPECT_EQ(d.is_change_A, t.is_change_A);
+  EXPECT_EQ(d.after_ps, t.after_ps);
+  EXPECT_EQ(d.after_max_ps, t.after_max_ps);
+  EXPECT_EQ(d.max_ps, t.max_ps);
+  EXPECT_EQ(d.cv_every, t.cv_every);
+  EXPECT_EQ(d.fire_ftol, t.fire_ftol);
+  EXPECT_EQ(d.nu0_hz, t.nu0_hz);
+  EXPECT_EQ(t.nu0_hz, betarelax::paper::kNu0_Hz);
+}
+
 TEST(ExperimentConfig, ErrorsNameTheFileTheProfileAndTheKey) {
   const auto path = write_file("cfg_bad.toml", R"(experiment = "x"
 [a]
@@ -148,48 +186,6 @@ typo = 1
   } catch (const InputError& e) {
     EXPECT_NE(std::string(e.what()).find(broken + ":1:"), std::string::npos) << e.what();
   }
-}
-
-TEST(GlassChecks, FailWhenTheGlassIsCrystallineOrOffTheLiterature) {
-  // A structure record as the glass preparation writes it, then spoiled.
-  nlohmann::json g = {{"temperature_K", 300.0},
-                      {"steinhardt_q6", {{"global", 0.03}}},
-                      {"pressure_mean_bar", 100.0},
-                      {"pressure_std_bar", 800.0},
-                      {"density_g_cm3", 7.2},
-                      {"partial_first_peaks_A", {{"Cu-Cu", 2.58}, {"Cu-Zr", 2.82}, {"Zr-Zr", 3.17}}}};
-  const auto check = [&](const nlohmann::json& glass) {
-    const auto path = write_file("structure.json", nlohmann::json{{"glasses", {glass}}}.dump());
-    bool all = true;
-    for (const auto& c : validation::check_glass_structure(path, validation::reference_file("glass_structure.toml")))
-      all &= c.passed;
-    return all;
-  };
-  EXPECT_TRUE(check(g));
-  auto crystal = g;
-  crystal["steinhardt_q6"]["global"] = 0.5;  // B2 would give 0.51
-  EXPECT_FALSE(check(crystal));
-  auto squeezed = g;
-  squeezed["pressure_mean_bar"] = 5000.0;
-  EXPECT_FALSE(check(squeezed));
-  // The volume's own error widens the bound by k_B T / sigma_V: 300 K and
-  // sigma_V = 20 A^3 give 2071 bar, so 2 sqrt(800^2 + 2071^2) = 4440 bar.
-  auto loose_volume = g;
-  loose_volume["volume_npt_std_A3"] = 20.0;
-  loose_volume["pressure_mean_bar"] = -4300.0;
-  EXPECT_TRUE(check(loose_volume));
-  loose_volume["pressure_mean_bar"] = -4600.0;
-  EXPECT_FALSE(check(loose_volume));
-  auto tight_volume = g;  // a large sigma_V adds little: the bound stays near 2 sigma_P
-  tight_volume["volume_npt_std_A3"] = 400.0;
-  tight_volume["pressure_mean_bar"] = 1700.0;
-  EXPECT_FALSE(check(tight_volume));
-  auto light = g;
-  light["density_g_cm3"] = 6.5;
-  EXPECT_FALSE(check(light));
-  auto stretched = g;
-  stretched["partial_first_peaks_A"]["Zr-Zr"] = 3.5;
-  EXPECT_FALSE(check(stretched));
 }
 
 // ---------------------------------------------------------------------------
@@ -251,34 +247,3 @@ TEST(TransitionRule, ARevokedJumpIsOneTheSystemCameBackFrom) {
   EXPECT_NEAR(again - d.left_at_ps(), 2.0, 0.03);
 }
 
-TEST(FesLandmarks, FindsMinimaSaddleAndBarrierOfAKnownProfile) {
-  // F(s) through the paper's Fig. 1b landmarks: minima at 0.25 and 1.46 Å,
-  // saddle at 1.05 Å; cubic Hermite pieces with flat ends (F = 0, 0.8, 0.6
-  // eV), harmonic walls of curvature 7.5 eV/Å² (the cubic's at its foot) outside.
-  std::vector<double> s, f;
-  const auto piece = [](double x, double x0, double x1, double f0, double f1) {
-    const double t = (x - x0) / (x1 - x0);
-    return f0 + (f1 - f0) * (3 * t * t - 2 * t * t * t);
-  };
-  for (int i = 0; i <= 500; ++i) {
-    const double x = 0.005 * i;
-    s.push_back(x);
-    f.push_back(x < 0.25 ? 3.75 * (x - 0.25) * (x - 0.25)
-                         : x < 1.05 ? piece(x, 0.25, 1.05, 0.0, 0.8)
-                                    : x < 1.46 ? piece(x, 1.05, 1.46, 0.8, 0.6) : 0.6 + 3.75 * (x - 1.46) * (x - 1.46));
-  }
-  const FesLandmarks lm = fes_landmarks(s, f, 0.05, 0.9, 2.2);
-  ASSERT_TRUE(lm.found) << lm.why;
-  EXPECT_NEAR(lm.s_initial, 0.25, 0.006);
-  EXPECT_NEAR(lm.s_product, 1.46, 0.006);
-  EXPECT_NEAR(lm.s_saddle, 1.05, 0.006);
-  EXPECT_NEAR(lm.delta_f, 0.8, 1e-9);
-  EXPECT_NEAR(lm.curvature, 7.0, 0.7);  // 7.5 at the foot, softening over the ±0.1 Å fit
-  // A profile that only rises (no product basin) has no barrier to read.
-  std::vector<double> rising(s.size());
-  for (size_t i = 0; i < s.size(); ++i) rising[i] = s[i] * s[i];
-  EXPECT_FALSE(fes_landmarks(s, rising, 0.05, 0.9, 2.2).found);
-  // The product basin lies 0.2 eV below the saddle: resolved at a 0.1 eV depth, not at 0.3.
-  EXPECT_TRUE(fes_landmarks(s, f, 0.05, 0.9, 2.2, 0.1).found);
-  EXPECT_FALSE(fes_landmarks(s, f, 0.05, 0.9, 2.2, 0.3).found);
-}

@@ -10,7 +10,7 @@
 #include <random>
 #include <thread>
 
-#include "test_process.hpp"
+#include "experiments/tests/test_process.hpp"
 
 namespace fs = std::filesystem;
 using betarelax::test::run_binary;

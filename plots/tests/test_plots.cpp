@@ -12,9 +12,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "analysis.hpp"
-#include "figures.hpp"
-#include "input_error.hpp"
+#include "plots/figures.hpp"
+#include "support/input_error.hpp"
+#include "validation/analysis.hpp"
 
 using namespace betarelax::plots;
 namespace fs = std::filesystem;

@@ -4,16 +4,18 @@
 #include <benchmark/benchmark.h>
 
 #include <cmath>
+#include <random>
 
-#include "analysis.hpp"
-#include "counter_rng.hpp"
+#include "validation/analysis.hpp"
 
 static void BM_Analyze10kSamples(benchmark::State& state) {
   betarelax::validation::Spectra spectra;
   const double temps[6] = {200, 250, 300, 350, 400, 450};
+  std::mt19937_64 draw(7);
+  std::normal_distribution<double> gaussian;
   for (int t = 0; t < 6; ++t)
     for (int i = 0; i < 10000 / 6; ++i) {
-      const double z = betarelax::rng::gaussian(7, 99, t, i, 0);
+      const double z = gaussian(draw);
       spectra[temps[t]].push_back(std::exp(std::log(1.36 - temps[t] * 14.8 * 8.617e-5) + 0.2 * z));
     }
   for (auto _ : state) benchmark::DoNotOptimize(betarelax::validation::analyze_spectra(spectra));

@@ -13,16 +13,18 @@
 #include <fstream>
 #include <random>
 
-#include "analysis.hpp"
-#include "art_spectrum.hpp"
-#include "barrier_fits.hpp"
-#include "effective_barriers.hpp"
-#include "glass_structure.hpp"
-#include "input_error.hpp"
-#include "lognormal_fit.hpp"
-#include "paper_checks.hpp"
-#include "sample_quality.hpp"
+#include "support/csv_table.hpp"
+#include "support/input_error.hpp"
+#include "validation/analysis.hpp"
+#include "validation/art_spectrum.hpp"
+#include "validation/barrier_fits.hpp"
+#include "validation/effective_barriers.hpp"
+#include "validation/glass_structure.hpp"
+#include "validation/lognormal_fit.hpp"
+#include "validation/paper_checks.hpp"
+#include "validation/sample_quality.hpp"
 
+using namespace betarelax;
 using namespace betarelax::validation;
 
 namespace {

@@ -14,12 +14,12 @@
 #include <iostream>
 #include <random>
 
-#include "analysis.hpp"
-#include "claim_statistics.hpp"
-#include "glass_structure.hpp"
-#include "paper_checks.hpp"
-#include "spectrum_shape.hpp"
-#include "spectrum_stats.hpp"
+#include "validation/analysis.hpp"
+#include "validation/claim_statistics.hpp"
+#include "validation/glass_structure.hpp"
+#include "validation/paper_checks.hpp"
+#include "validation/spectrum_shape.hpp"
+#include "validation/spectrum_stats.hpp"
 
 using namespace betarelax::validation;
 using nlohmann::json;
@@ -248,4 +248,23 @@ TEST(FalsePass, EntropicEffectAtGpuCounts) {
   const auto r = pass_rates({"dS_eff_positive"}, "gpu", kPaperT, 20, 400, flat, 0.15, 31);
   std::cout << "[false-pass] dS_eff_positive, gpu (20 x 6 T): " << r.at("dS_eff_positive") << "\n";
   EXPECT_LE(r.at("dS_eff_positive"), 0.05);
+}
+
+TEST(SpectrumStats, QuantilesWhiskersAndRunningMomentsOfAKnownSample) {
+  using namespace betarelax::validation;
+  const std::vector<double> v = {0.5, 0.7, 0.6, 0.9, 2.5};
+  const SpectrumSummary s = summarize(v);
+  EXPECT_DOUBLE_EQ(s.mean, 1.04);
+  EXPECT_NEAR(s.std, std::sqrt((0.2916 + 0.1156 + 0.1936 + 0.0196 + 2.1316) / 4), 1e-15);
+  EXPECT_DOUBLE_EQ(s.median, 0.7);
+  EXPECT_DOUBLE_EQ(s.q1, 0.6);  // numpy.percentile(v, 25)
+  EXPECT_DOUBLE_EQ(s.q3, 0.9);
+  EXPECT_DOUBLE_EQ(s.whisker_high, 0.9);  // 2.5 > 0.9 + 1.5 * 0.3: an outlier
+  EXPECT_EQ(s.outliers, 1);
+  const auto run = running_statistics(v);
+  EXPECT_DOUBLE_EQ(run[1].mean, 0.6);
+  EXPECT_NEAR(run[1].std, std::sqrt(0.02), 1e-15);
+  const Histogram h = histogram(v, 0.5);
+  EXPECT_DOUBLE_EQ(h.low, 0.5);
+  EXPECT_EQ(h.counts, (std::vector<long>{4, 0, 0, 0, 1}));
 }

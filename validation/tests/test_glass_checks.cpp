@@ -1,0 +1,62 @@
+// The glass-stage checks (validation/glass_structure.hpp) on a structure
+// record as the glass preparation writes it, then spoiled one way at a time.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "validation/glass_structure.hpp"
+
+using namespace betarelax;
+
+namespace {
+
+std::string write_file(const std::string& name, const std::string& text) {
+  const auto path = std::filesystem::temp_directory_path() / ("betarelax_test_" + name);
+  std::ofstream(path) << text;
+  return path.string();
+}
+
+}  // namespace
+
+TEST(GlassChecks, FailWhenTheGlassIsCrystallineOrOffTheLiterature) {
+  // A structure record as the glass preparation writes it, then spoiled.
+  nlohmann::json g = {{"temperature_K", 300.0},
+                      {"steinhardt_q6", {{"global", 0.03}}},
+                      {"pressure_mean_bar", 100.0},
+                      {"pressure_std_bar", 800.0},
+                      {"density_g_cm3", 7.2},
+                      {"partial_first_peaks_A", {{"Cu-Cu", 2.58}, {"Cu-Zr", 2.82}, {"Zr-Zr", 3.17}}}};
+  const auto check = [&](const nlohmann::json& glass) {
+    const auto path = write_file("structure.json", nlohmann::json{{"glasses", {glass}}}.dump());
+    bool all = true;
+    for (const auto& c : validation::check_glass_structure(path, validation::reference_file("glass_structure.toml")))
+      all &= c.passed;
+    return all;
+  };
+  EXPECT_TRUE(check(g));
+  auto crystal = g;
+  crystal["steinhardt_q6"]["global"] = 0.5;  // B2 would give 0.51
+  EXPECT_FALSE(check(crystal));
+  auto squeezed = g;
+  squeezed["pressure_mean_bar"] = 5000.0;
+  EXPECT_FALSE(check(squeezed));
+  // The volume's own error widens the bound by k_B T / sigma_V: 300 K and
+  // sigma_V = 20 A^3 give 2071 bar, so 2 sqrt(800^2 + 2071^2) = 4440 bar.
+  auto loose_volume = g;
+  loose_volume["volume_npt_std_A3"] = 20.0;
+  loose_volume["pressure_mean_bar"] = -4300.0;
+  EXPECT_TRUE(check(loose_volume));
+  loose_volume["pressure_mean_bar"] = -4600.0;
+  EXPECT_FALSE(check(loose_volume));
+  auto tight_volume = g;  // a large sigma_V adds little: the bound stays near 2 sigma_P
+  tight_volume["volume_npt_std_A3"] = 400.0;
+  tight_volume["pressure_mean_bar"] = 1700.0;
+  EXPECT_FALSE(check(tight_volume));
+  auto light = g;
+  light["density_g_cm3"] = 6.5;
+  EXPECT_FALSE(check(light));
+  auto stretched = g;
+  stretched["partial_first_peaks_A"]["Zr-Zr"] = 3.5;
+  EXPECT_FALSE(check(stretched));
+}

@@ -37,6 +37,35 @@ void collect_keys(const toml::table& t, const std::string& prefix, std::vector<s
 
 const toml::node* node(const void* p) { return static_cast<const toml::node*>(p); }
 
+toml::table parse_file_naming_it(const std::string& path) {
+  try {
+    return toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    std::ostringstream msg;
+    msg << path << ":" << e.source().begin.line << ":" << e.source().begin.column << ": " << e.description();
+    throw InputError(msg.str());
+  }
+}
+
+/// The file with the one it `extends` (a path relative to it) merged under
+/// it, recursively: what several experiments share is written once and each
+/// states only what differs. The merged table is what the config hash covers.
+toml::table parse_with_bases(const std::string& path, int depth) {
+  if (!std::filesystem::is_regular_file(path)) throw InputError(path + ": no such file");
+  toml::table doc = parse_file_naming_it(path);
+  const toml::node* extends = doc.get("extends");
+  if (!extends) return doc;
+  const auto base_name = extends->value<std::string>();
+  if (!base_name) throw InputError(path + ": extends: expected the path of a TOML file");
+  if (depth >= 8) throw InputError(path + ": extends: more than 8 files deep (a cycle?)");
+  const std::string base_path = (std::filesystem::path(path).parent_path() / *base_name).string();
+  if (!std::filesystem::is_regular_file(base_path)) throw InputError(path + ": extends: no file " + base_path);
+  toml::table merged = parse_with_bases(base_path, depth + 1);
+  doc.erase("extends");
+  merge_into(merged, doc);
+  return merged;
+}
+
 }  // namespace
 
 struct ExperimentConfig::Table {
@@ -45,14 +74,7 @@ struct ExperimentConfig::Table {
 
 ExperimentConfig::ExperimentConfig(const std::string& path, const std::string& profile)
     : path_(path), profile_(profile) {
-  toml::table doc;
-  try {
-    doc = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    std::ostringstream msg;
-    msg << path << ":" << e.source().begin.line << ":" << e.source().begin.column << ": " << e.description();
-    throw InputError(msg.str());
-  }
+  const toml::table doc = parse_with_bases(path, 0);
   const toml::table* profiles = doc["profile"].as_table();
   if (!profiles) throw InputError(path + ": no [profile.<name>] tables (smoke, standard, paper)");
   const toml::table* chosen = (*profiles)[profile].as_table();

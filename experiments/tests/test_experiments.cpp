@@ -112,6 +112,75 @@ n = 1
   EXPECT_EQ(ExperimentConfig(with, "big").hash(), ExperimentConfig(without, "big").hash());
 }
 
+TEST(ExperimentConfig, ExtendsMergesTheBaseUnderTheFileAndHashesTheMerge) {
+  // What several experiments share is written once (experiments/shared/);
+  // an experiment that extends it is, key for key and hash for hash, the
+  // file with everything written out.
+  write_file("cfg_base.toml", R"(experiment = "x"
+[a]
+n = 1
+m = 2.5
+[b]
+k = "base"
+[profile.small.a]
+n = 3
+[profile.big]
+)");
+  const auto child = write_file("cfg_child.toml", R"(extends = "betarelax_test_cfg_base.toml"
+[b]
+k = "child"
+[profile.small.b]
+j = 7
+)");
+  const auto flat = write_file("cfg_flat.toml", R"(experiment = "x"
+[a]
+n = 1
+m = 2.5
+[b]
+k = "child"
+[profile.small.a]
+n = 3
+[profile.small.b]
+j = 7
+[profile.big]
+)");
+  for (const char* profile : {"small", "big"}) {
+    const ExperimentConfig c(child, profile), f(flat, profile);
+    EXPECT_EQ(c.hash(), f.hash()) << profile;
+    EXPECT_EQ(c.canonical_text(), f.canonical_text()) << profile;
+    EXPECT_EQ(c.experiment(), "x");
+    EXPECT_EQ(c.text("b.k"), "child");  // the file wins over its base
+  }
+  const ExperimentConfig small(child, "small");
+  EXPECT_EQ(small.integer("a.n"), 3);  // the base's profile table still applies
+  EXPECT_EQ(small.integer("b.j"), 7);
+  EXPECT_FALSE(small.has("extends"));  // not a setting: never hashed, never "unused"
+  // A base that is not there is named, with the key.
+  const auto orphan = write_file("cfg_orphan.toml", "extends = \"no_such_base.toml\"\n");
+  try {
+    ExperimentConfig(orphan, "small");
+    FAIL() << "a missing base was accepted";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("extends"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("no_such_base.toml"), std::string::npos) << e.what();
+  }
+  // A file that extends itself stops with a message, not a stack overflow.
+  const auto loop = write_file("cfg_loop.toml", "extends = \"betarelax_test_cfg_loop.toml\"\n");
+  EXPECT_THROW(ExperimentConfig(loop, "small"), InputError);
+}
+
+TEST(ExperimentConfig, TheMetadExperimentsStateOnlyWhatDiffers) {
+  // The MetaD, transition, output and rates sections live once, in
+  // experiments/shared/metad_sample.toml: no experiment file repeats them.
+  for (const char* name : {"single_sample", "cluster_size", "sample_count", "temperature_sweep"}) {
+    std::ifstream in(experiment_file(name));
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (const char* section : {"[metad]", "[transition]", "[rates]", "[system]", "[profile.smoke.metad]", "[profile.standard.metad]"})
+      EXPECT_EQ(text.find(section), std::string::npos) << name << " repeats " << section;
+    EXPECT_NE(text.find("extends = \"shared/"), std::string::npos) << name;
+  }
+}
+
 TEST(ExperimentConfig, SampleStructDefaultsAreTheSharedTomlsPaperValues) {
   // The sample's C++ defaults (used where no TOML is read: tests, library
   // users) cannot drift from the TOML: field by field they are its paper

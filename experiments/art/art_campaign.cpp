@@ -244,7 +244,7 @@ bool run_art_campaign(const ArtCampaignParams& p, const nlohmann::json& provenan
       write_lammps_data((dir / "minima" / ("final_" + tag + ".data")).string(), at_positions(minimum, ev.final_minimum),
                         "betarelax ART final minimum of event " + tag + ": E = " + exact(ev.e_final) + " eV");
     }
-    events.append(events_row(id, seed, basin.energy, ev, moved_id, wall, prov));
+    events.append(events_row({id, seed, basin.energy, ev, moved_id, wall, prov}));
     ++ctl.steps_taken;  // --stop-after counts searches here
     if (ctl.progress) ctl.progress->update(++finished);
   });

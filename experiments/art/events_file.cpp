@@ -1,31 +1,58 @@
 #include "experiments/art/events_file.hpp"
 
 namespace betarelax::experiments {
+namespace {
 
-const std::vector<std::string>& events_columns() {
-  static const std::vector<std::string> columns = {
-      "id", "seed", "status", "E_min_eV", "E_saddle_eV", "dQ_eV", "E_final_eV", "eigenvalue_eV_A2",
-      "second_eigenvalue_eV_A2", "saddle_fmax_eV_A", "force_calls", "displaced_atoms", "max_displacement_A",
-      "most_displaced_id", "hessian_negative", "hessian_atoms", "nu_star_Hz", "dS_harm_kB", "wall_s", "git_revision", "backend",
-      "config_hash"};
+using E = EventRowSource;
+
+bool saddle(const E& e) { return !e.event.saddle.empty(); }
+std::string if_saddle(const E& e, double v) { return saddle(e) ? exact(v) : std::string(); }
+bool hessian(const E& e) { return e.event.hessian_negative >= 0; }
+bool prefactor(const E& e) { return e.event.prefactor.valid; }
+
+}  // namespace
+
+const std::vector<Column<EventRowSource>>& events_schema() {
+  static const std::vector<Column<E>> columns = {
+      {"id", "the event's number", [](const E& e) { return std::to_string(e.id); }},
+      {"seed", "its push seed", [](const E& e) { return std::to_string(e.seed); }},
+      {"status", "verified, or why not", [](const E& e) { return csv_cell(e.event.status); }},
+      {"E_min_eV", "energy of the initial minimum", [](const E& e) { return exact(e.e_min); }},
+      {"E_saddle_eV", "energy of the saddle", [](const E& e) { return if_saddle(e, e.event.e_saddle); }},
+      {"dQ_eV", "dQ = E_saddle - E_min", [](const E& e) { return if_saddle(e, e.event.e_saddle - e.e_min); }},
+      {"E_final_eV", "energy of the final minimum",
+       [](const E& e) { return e.event.final_minimum.empty() ? std::string() : exact(e.event.e_final); }},
+      {"eigenvalue_eV_A2", "lowest Hessian eigenvalue at the saddle (eV/A^2, not mass-weighted)",
+       [](const E& e) { return exact(e.event.eigenvalue); }},
+      {"second_eigenvalue_eV_A2", "second-lowest Hessian eigenvalue at the saddle",
+       [](const E& e) { return if_saddle(e, e.event.second_eigenvalue); }},
+      {"saddle_fmax_eV_A", "largest per-atom force at the saddle", [](const E& e) { return if_saddle(e, e.event.saddle_fmax); }},
+      {"force_calls", "force evaluations of the whole event (search, checks, Hessians)",
+       [](const E& e) { return std::to_string(e.event.force_calls); }},
+      {"displaced_atoms", "atoms moved more than displaced_A from minimum to saddle",
+       [](const E& e) { return saddle(e) ? std::to_string(e.event.displaced_atoms) : std::string(); }},
+      {"max_displacement_A", "the largest move", [](const E& e) { return if_saddle(e, e.event.max_displacement_A); }},
+      {"most_displaced_id", "the atom that moved most",
+       [](const E& e) { return saddle(e) ? std::to_string(e.most_displaced_id) : std::string(); }},
+      {"hessian_negative", "negative modes of the partial Hessian at the saddle",
+       [](const E& e) { return hessian(e) ? std::to_string(e.event.hessian_negative) : std::string(); }},
+      {"hessian_atoms", "the partial Hessian region's size",
+       [](const E& e) { return hessian(e) ? std::to_string(e.event.hessian_atoms) : std::string(); }},
+      {"nu_star_Hz", "Vineyard prefactor", [](const E& e) { return prefactor(e) ? exact(e.event.prefactor.nu_star_Hz) : std::string(); }},
+      {"dS_harm_kB", "ln(nu*/nu0)", [](const E& e) { return prefactor(e) ? exact(e.event.prefactor.dS_kB) : std::string(); }},
+      {"wall_s", "wall time (the only column that differs between identical runs)", [](const E& e) { return exact(e.wall_s); }},
+      {"git_revision", "provenance: the build's revision", [](const E& e) { return csv_cell(e.provenance.git_revision); }},
+      {"backend", "provenance: the execution space", [](const E& e) { return csv_cell(e.provenance.backend); }},
+      {"config_hash", "provenance: the configuration's sha256", [](const E& e) { return csv_cell(e.provenance.config_hash); }},
+  };
   return columns;
 }
 
-std::string events_row(long id, uint64_t seed, double e_min, const ArtEventResult& ev, int most_displaced_id,
-                       double wall_s, const EventProvenance& prov) {
-  const bool saddle = !ev.saddle.empty();
-  const bool final_state = !ev.final_minimum.empty();
-  auto if_saddle = [&](double v) { return saddle ? exact(v) : std::string(); };
-  const std::vector<std::string> cells = {
-      std::to_string(id), std::to_string(seed), csv_cell(ev.status), exact(e_min), if_saddle(ev.e_saddle),
-      if_saddle(ev.e_saddle - e_min), final_state ? exact(ev.e_final) : "", exact(ev.eigenvalue),
-      if_saddle(ev.second_eigenvalue), if_saddle(ev.saddle_fmax), std::to_string(ev.force_calls),
-      saddle ? std::to_string(ev.displaced_atoms) : "", if_saddle(ev.max_displacement_A),
-      saddle ? std::to_string(most_displaced_id) : "", ev.hessian_negative >= 0 ? std::to_string(ev.hessian_negative) : "",
-      ev.hessian_negative >= 0 ? std::to_string(ev.hessian_atoms) : "",
-      ev.prefactor.valid ? exact(ev.prefactor.nu_star_Hz) : "", ev.prefactor.valid ? exact(ev.prefactor.dS_kB) : "",
-      exact(wall_s), csv_cell(prov.git_revision), csv_cell(prov.backend), csv_cell(prov.config_hash)};
-  return csv_join(cells);
+const std::vector<std::string>& events_columns() {
+  static const std::vector<std::string> names = column_names(events_schema());
+  return names;
 }
+
+std::string events_row(const EventRowSource& source) { return row_of(events_schema(), source); }
 
 }  // namespace betarelax::experiments

@@ -4,14 +4,9 @@
 /// kill). The row is written after the event's data files, so a row means a
 /// finished event; an event without its row is run again.
 ///
-/// Schema (documented in experiments/README.md): id, seed, status, E_min_eV,
-/// E_saddle_eV, dQ_eV, E_final_eV, eigenvalue_eV_A2,
-/// second_eigenvalue_eV_A2, saddle_fmax_eV_A, force_calls, displaced_atoms,
-/// max_displacement_A, most_displaced_id, hessian_negative, hessian_atoms,
-/// nu_star_Hz,
-/// dS_harm_kB, wall_s, git_revision, backend, config_hash. Saddle columns
-/// are empty when no saddle was reached, final-state ones when no final
-/// minimum was.
+/// Its columns are defined once, in events_file.cpp (name, meaning, cell).
+/// Saddle columns are empty when no saddle was reached, final-state ones
+/// when no final minimum was.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -21,14 +16,28 @@
 
 namespace betarelax::experiments {
 
-const std::vector<std::string>& events_columns();
-
 struct EventProvenance {
   std::string git_revision, backend, config_hash;
 };
 
-std::string events_row(long id, uint64_t seed, double e_min, const ArtEventResult& ev, int most_displaced_id,
-                       double wall_s, const EventProvenance& prov);
+/// What one row is made of: a finished search, where it started and the run's provenance.
+struct EventRowSource {
+  long id;
+  uint64_t seed;
+  double e_min;  ///< the initial minimum's energy (eV)
+  const ArtEventResult& event;
+  int most_displaced_id;
+  double wall_s;
+  const EventProvenance& provenance;
+};
+
+/// The schema of events.csv.
+const std::vector<Column<EventRowSource>>& events_schema();
+/// Its column names, in order (the header).
+const std::vector<std::string>& events_columns();
+
+/// The row of a finished search.
+std::string events_row(const EventRowSource& source);
 
 class EventsFile : public ResultsTable {
  public:

@@ -25,6 +25,31 @@ std::string csv_cell(std::string s);
 /// Cells joined by commas.
 std::string csv_join(const std::vector<std::string>& cells);
 
+/// One column of a results table, written once: its name, its meaning (what
+/// experiments/README.md documents; a test checks the README lists every
+/// name) and how its cell is made from the row's `Source`.
+template <class Source>
+struct Column {
+  const char* name;
+  const char* meaning;
+  std::string (*cell)(const Source&);
+};
+
+template <class Source>
+std::vector<std::string> column_names(const std::vector<Column<Source>>& columns) {
+  std::vector<std::string> names;
+  for (const Column<Source>& c : columns) names.push_back(c.name);
+  return names;
+}
+
+/// The row of `source`: every column's cell, in the columns' order.
+template <class Source>
+std::string row_of(const std::vector<Column<Source>>& columns, const Source& source) {
+  std::vector<std::string> cells;
+  for (const Column<Source>& c : columns) cells.push_back(c.cell(source));
+  return csv_join(cells);
+}
+
 /// Every row of a table (header checked against `columns`, cut last line
 /// ignored); `what` names the kind of file in the error ("samples").
 std::vector<ResultRow> read_results_table(const std::string& path, const std::vector<std::string>& columns,

@@ -256,7 +256,7 @@ bool run_metad_campaign(const ExperimentConfig& config, RunControl& ctl) {
                     backend = provenance.at("execution_space").get<std::string>();
   b.sample_dir = [&](const SamplePoint& pt) { return (dir / "samples" / sample_folder(pt.id)).string(); };
   b.on_finished = [&](const SamplePoint& pt, const SampleRecord& rec) {
-    samples.append(samples_row(pt, rec, git, backend, config.hash()));
+    samples.append(samples_row({pt, rec, git, backend, config.hash()}));
   };
   b.label = "[campaign] " + p.kind + ":";
   b.done_before = static_cast<long>(done.size());

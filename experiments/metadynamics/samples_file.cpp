@@ -1,36 +1,65 @@
 #include "experiments/metadynamics/samples_file.hpp"
 
 namespace betarelax::experiments {
+namespace {
 
-const std::vector<std::string>& samples_columns() {
-  static const std::vector<std::string> columns = {
-      "id", "T_K", "cutoff_A", "cutoff_label", "group_size", "center_id", "sample_index", "seed", "series", "height0_eV", "status", "dF_eV",
-      "s_initial_A", "s_saddle_A", "s_product_A", "dF_product_eV", "nu_harmonic_Hz", "frequency_Hz",
-      "transition_time_ps", "boosted_time_ps", "hills", "steps", "wall_s", "git_revision", "backend", "config_hash"};
+using S = SampleRowSource;
+
+const nlohmann::json& fe(const S& s) { return s.record.json.at("free_energy"); }
+const nlohmann::json& tr(const S& s) { return s.record.json.at("transition"); }
+bool found(const S& s) { return fe(s).at("found").get<bool>(); }
+bool confirmed(const S& s) { return tr(s).at("confirmed").get<bool>(); }
+std::string if_found(const S& s, const char* key) { return found(s) ? exact(fe(s).at(key).get<double>()) : std::string(); }
+long group_field(const S& s, const char* key) { return s.record.json.at("group").at(key).get<long>(); }
+
+}  // namespace
+
+const std::vector<Column<SampleRowSource>>& samples_schema() {
+  static const std::vector<Column<S>> columns = {
+      {"id", "the point's number in the campaign (campaign.json), the row's key", [](const S& s) { return std::to_string(s.point.id); }},
+      {"T_K", "temperature (K)", [](const S& s) { return exact(s.point.temperature); }},
+      {"cutoff_A", "group cutoff (A)", [](const S& s) { return exact(s.point.cutoff); }},
+      {"cutoff_label", "where the cutoff came from (4.0, first_minimum, ...)", [](const S& s) { return csv_cell(s.point.cutoff_label); }},
+      {"group_size", "atoms in the boosted group", [](const S& s) { return std::to_string(group_field(s, "size")); }},
+      {"center_id", "the group's central atom id", [](const S& s) { return std::to_string(group_field(s, "center_id")); }},
+      {"sample_index", "sample number at this (T, cutoff)", [](const S& s) { return std::to_string(s.point.index); }},
+      {"seed", "the sample's velocity seed", [](const S& s) { return std::to_string(s.point.seed); }},
+      {"series", "sweep, or control for the deposition-rate control", [](const S& s) { return csv_cell(s.point.series); }},
+      {"height0_eV", "the sample's initial hill height w0",
+       [](const S& s) { return exact(s.record.json.at("metad").at("height0_eV").get<double>()); }},
+      {"status", "transition, transition_no_barrier or no_transition", [](const S& s) { return s.record.status; }},
+      {"dF_eV", "dF = F(saddle) - F(initial minimum), empty unless transition", [](const S& s) { return if_found(s, "delta_F_eV"); }},
+      {"s_initial_A", "F(s) landmark: the initial minimum (A)", [](const S& s) { return if_found(s, "initial_minimum_A"); }},
+      {"s_saddle_A", "F(s) landmark: the saddle (A)", [](const S& s) { return if_found(s, "saddle_A"); }},
+      {"s_product_A", "F(s) landmark: the product minimum (A)", [](const S& s) { return if_found(s, "product_minimum_A"); }},
+      {"dF_product_eV", "F(product) - F(initial)", [](const S& s) { return if_found(s, "F_product_minus_initial_eV"); }},
+      {"nu_harmonic_Hz", "harmonic attempt frequency from F''(s) at the initial minimum",
+       [](const S& s) {
+         return found(s) ? exact(s.record.json.at("attempt_frequency").at("harmonic_from_F_Hz").get<double>()) : std::string();
+       }},
+      {"frequency_Hz", "nu0 exp(-dF/kT) (Eq. 2)",
+       [](const S& s) { return found(s) ? exact(s.record.json.at("frequency_Hz").get<double>()) : std::string(); }},
+      {"transition_time_ps", "when the CV left the basin (MD time)",
+       [](const S& s) { return confirmed(s) ? exact(tr(s).at("time_ps").get<double>()) : std::string(); }},
+      {"boosted_time_ps", "the boosted physical time then",
+       [](const S& s) { return confirmed(s) ? exact(tr(s).at("boosted_time_ps").get<double>()) : std::string(); }},
+      {"hills", "hills deposited", [](const S& s) { return std::to_string(s.record.json.at("metad").at("hills").get<long>()); }},
+      {"steps", "MD steps run", [](const S& s) { return std::to_string(s.record.json.at("steps").get<long>()); }},
+      {"wall_s", "wall time of the sample (the only column that differs between identical runs)",
+       [](const S& s) { return exact(s.record.json.at("wall_time_s").get<double>()); }},
+      {"git_revision", "provenance: the build's revision", [](const S& s) { return csv_cell(s.git_revision); }},
+      {"backend", "provenance: the execution space", [](const S& s) { return csv_cell(s.backend); }},
+      {"config_hash", "provenance: the merged configuration's sha256", [](const S& s) { return csv_cell(s.config_hash); }},
+  };
   return columns;
 }
 
-std::string samples_row(const SamplePoint& pt, const SampleRecord& rec, const std::string& git_revision,
-                        const std::string& backend, const std::string& config_hash) {
-  const auto& j = rec.json;
-  const auto& fe = j.at("free_energy");
-  const auto& tr = j.at("transition");
-  const bool found = fe.at("found").get<bool>();
-  auto if_found = [&](const char* key) { return found ? exact(fe.at(key).get<double>()) : std::string(); };
-  const std::vector<std::string> cells = {
-      std::to_string(pt.id), exact(pt.temperature), exact(pt.cutoff), csv_cell(pt.cutoff_label),
-      std::to_string(j.at("group").at("size").get<long>()), std::to_string(j.at("group").at("center_id").get<long>()),
-      std::to_string(pt.index), std::to_string(pt.seed), csv_cell(pt.series),
-      exact(j.at("metad").at("height0_eV").get<double>()), rec.status, if_found("delta_F_eV"), if_found("initial_minimum_A"),
-      if_found("saddle_A"), if_found("product_minimum_A"), if_found("F_product_minus_initial_eV"),
-      found ? exact(j.at("attempt_frequency").at("harmonic_from_F_Hz").get<double>()) : "",
-      found ? exact(j.at("frequency_Hz").get<double>()) : "",
-      tr.at("confirmed").get<bool>() ? exact(tr.at("time_ps").get<double>()) : "",
-      tr.at("confirmed").get<bool>() ? exact(tr.at("boosted_time_ps").get<double>()) : "",
-      std::to_string(j.at("metad").at("hills").get<long>()), std::to_string(j.at("steps").get<long>()),
-      exact(j.at("wall_time_s").get<double>()), csv_cell(git_revision), csv_cell(backend), csv_cell(config_hash)};
-  return csv_join(cells);
+const std::vector<std::string>& samples_columns() {
+  static const std::vector<std::string> names = column_names(samples_schema());
+  return names;
 }
+
+std::string samples_row(const SampleRowSource& source) { return row_of(samples_schema(), source); }
 
 std::vector<SampleRow> read_samples_file(const std::string& path) {
   return read_results_table(path, samples_columns(), "samples");

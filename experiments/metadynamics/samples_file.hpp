@@ -4,12 +4,8 @@
 /// after the sample's own folder is complete, so a row means a finished
 /// sample; a sample without its row is run again.
 ///
-/// Schema (CSV, header line first; documented in experiments/README.md):
-/// id, T_K, cutoff_A, cutoff_label, group_size, center_id, sample_index,
-/// seed, status, dF_eV, s_initial_A, s_saddle_A, s_product_A,
-/// dF_product_eV, nu_harmonic_Hz, frequency_Hz, transition_time_ps,
-/// boosted_time_ps, hills, steps, wall_s, git_revision, backend, config_hash.
-/// Numbers are written with 17 significant digits (exact round trip).
+/// Its columns are defined once, in samples_file.cpp (name, meaning, cell);
+/// numbers carry 17 significant digits (exact round trip).
 #include <string>
 #include <vector>
 
@@ -20,11 +16,22 @@ namespace betarelax::experiments {
 
 using SampleRow = ResultRow;
 
+/// What one row is made of: a finished sample and the run's provenance.
+struct SampleRowSource {
+  const SamplePoint& point;
+  const SampleRecord& record;
+  const std::string& git_revision;
+  const std::string& backend;
+  const std::string& config_hash;
+};
+
+/// The schema of samples.csv.
+const std::vector<Column<SampleRowSource>>& samples_schema();
+/// Its column names, in order (the header).
 const std::vector<std::string>& samples_columns();
 
 /// The row of a finished sample.
-std::string samples_row(const SamplePoint& point, const SampleRecord& record, const std::string& git_revision,
-                        const std::string& backend, const std::string& config_hash);
+std::string samples_row(const SampleRowSource& source);
 
 /// samples.csv opened for appending (see ResultsTable).
 class SamplesFile : public ResultsTable {

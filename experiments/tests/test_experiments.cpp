@@ -11,6 +11,8 @@
 #include "experiments/common/experiment_config.hpp"
 #include "experiments/common/experiment_files.hpp"
 #include "experiments/glass_preparation/schedule.hpp"
+#include "experiments/art/events_file.hpp"
+#include "experiments/metadynamics/samples_file.hpp"
 #include "experiments/metadynamics/single_sample.hpp"
 #include "experiments/metadynamics/transition.hpp"
 #include "experiments/run_experiment.hpp"
@@ -217,6 +219,18 @@ TEST(ExperimentConfig, SampleStructDefaultsAreTheSharedTomlsPaperValues) {
   EXPECT_EQ(d.fire_ftol, t.fire_ftol);
   EXPECT_EQ(d.nu0_hz, t.nu0_hz);
   EXPECT_EQ(t.nu0_hz, betarelax::paper::kNu0_Hz);
+}
+
+TEST(ResultsSchema, TheReadmeDocumentsEveryColumnOfSamplesAndEvents) {
+  // The columns are defined once, in code (name, meaning, cell); the README's
+  // tables describe them for a reader, and may not miss one.
+  std::ifstream in(std::filesystem::path(experiment_file("single_sample")).parent_path() / "README.md");
+  const std::string readme((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_FALSE(readme.empty());
+  for (const auto& c : samples_schema()) EXPECT_NE(readme.find(std::string("`") + c.name + "`"), std::string::npos) << c.name;
+  for (const auto& c : events_schema()) EXPECT_NE(readme.find(std::string("`") + c.name + "`"), std::string::npos) << c.name;
+  for (const auto& c : samples_schema()) EXPECT_GT(std::string(c.meaning).size(), 5u) << c.name;
+  EXPECT_EQ(samples_columns().size(), samples_schema().size());
 }
 
 TEST(ExperimentConfig, ErrorsNameTheFileTheProfileAndTheKey) {

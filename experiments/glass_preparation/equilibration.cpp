@@ -152,7 +152,7 @@ bool run_equilibration(const GlassPreparationParams& p, const ExperimentConfig& 
   for (int r = 0; r < nr; ++r) {
     glass[r] = extract_replica(sys, r);
     const std::string stem = (dir / GlassFolder::stem(temps[r])).string();
-    write_lammps_data(stem + ".data", glass[r],
+    write_lammps_data(GlassFolder{dir.string()}.glass(temps[r]), glass[r],
                       "betarelax glass at " + std::to_string(temps[r]) + " K: the NVT sampling state");
     write_extxyz(stem + ".xyz", glass[r], md_nvt.step * mp.dt);
   }

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/potential/eam_fs_file.hpp"
+#include "experiments/common/glass_folder.hpp"
 #include "support/atomic_write.hpp"
 #include "support/input_error.hpp"
 
@@ -40,7 +41,8 @@ bool run_glass_preparation(const ExperimentConfig& config, RunControl& ctl) {
   const GlassPreparationParams p = read_glass_preparation(config);
   config.check_all_used();
   const fs::path dir(ctl.out_dir);
-  const fs::path record = dir / "glass_preparation.json";
+  const GlassFolder glass{dir.string()};
+  const fs::path record = glass.record();
   if (ctl.resume && fs::exists(record) && fs::exists(dir / "config_hash")) {
     std::ifstream is(dir / "config_hash");
     std::string hash;
@@ -67,8 +69,7 @@ bool run_glass_preparation(const ExperimentConfig& config, RunControl& ctl) {
   if (!run_cooling(p, ctl)) return false;
   if (!run_equilibration(p, config, ctl)) return false;
 
-  nlohmann::json structure;
-  std::ifstream(dir / "structure.json") >> structure;
+  nlohmann::json structure = glass.read_structure();
   nlohmann::json schedule = nlohmann::json::array();
   for (const GlassStage& s : stages) {
     schedule.push_back({{"stage", s.name}, {"t_start_K", s.t_start}, {"t_stop_K", s.t_stop}, {"steps", s.steps},

@@ -119,6 +119,8 @@ void wt_metad_clear(WtMetad& m, int r, double height0) {
   for (const RealView& v : {m.energy, m.dv_ds, m.height, m.center}) Kokkos::deep_copy(Kokkos::subview(v, r), 0.0);
 }
 
+void wt_metad_freeze(WtMetad& m, int r) { Kokkos::deep_copy(Kokkos::subview(m.height0, r), 0.0); }
+
 std::vector<double> wt_metad_bias(const WtMetad& m, int r) {
   auto v = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), Kokkos::subview(m.bias, r, Kokkos::ALL));
   return std::vector<double>(v.data(), v.data() + m.n_points);

@@ -1,10 +1,11 @@
 #pragma once
 /// Well-tempered metadynamics (Barducci, Bussi & Parrinello, PRL 100, 020603
-/// (2008)) on one scalar collective variable per replica, as Colvars does it
+/// (2008)) on one scalar collective variable per channel (a replica, or one
+/// site of a replica when a replica carries several), as Colvars does it
 /// in LAMMPS (the paper's setup, §II): every `pace` steps a Gaussian hill
 ///   w exp(−(s − s_t)² / 2σ²),  w = w0 exp(−V(s_t) / k_B ΔT)
 /// is added to the replica's bias, stored on a grid with its derivative and
-/// interpolated by cubic Hermite splines (smooth forces). Replicas never
+/// interpolated by cubic Hermite splines (smooth forces). Channels never
 /// share a bias. An optional harmonic upper wall keeps s on the grid. The
 /// free energy follows as F(s) = −((T + ΔT)/ΔT) V(s).
 ///
@@ -56,6 +57,11 @@ void wt_metad_deposit(WtMetad& m, const RealView& s);
 /// per-sample w0 lets one batch carry the deposition-rate control of a
 /// campaign (same T, a fraction of the height) beside its main samples.
 void wt_metad_clear(WtMetad& m, int r, double height0 = 0);
+
+/// Channel r stops depositing and keeps its bias (a site whose sample has
+/// finished while other sites of its replica run on): w0 = 0, so every
+/// later hill adds exactly zero and the grid keeps its bits.
+void wt_metad_freeze(WtMetad& m, int r);
 
 /// The bias of replica r on the grid (host), and the grid's s values.
 std::vector<double> wt_metad_bias(const WtMetad& m, int r);

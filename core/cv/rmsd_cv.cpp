@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include "core/cv/jacobi4.hpp"
 #include "core/system/kmath.hpp"
@@ -67,7 +68,7 @@ KOKKOS_INLINE_FUNCTION double rmsd_kernel(const int m, const Pos& u, const Ref& 
   return s;
 }
 
-/// A (rows, 3) accessor over one replica's slice of a (R, M, 3) View.
+/// A (rows, 3) accessor over one channel's slice of a (channel, M, 3) View.
 template <class V>
 struct Slice {
   V v;
@@ -83,50 +84,96 @@ struct HostArray {
 
 }  // namespace
 
-RmsdCv make_rmsd_cv(const System& sys, const std::vector<std::vector<int>>& atoms,
-                    const std::vector<std::vector<double>>& reference, int capacity) {
-  const int nr = sys.n_replicas;
-  if (atoms.empty() || (atoms.size() != 1 && int(atoms.size()) != nr) || atoms.size() != reference.size()) {
-    throw std::invalid_argument("rmsd_cv: give one group (and reference) for all replicas or one per replica");
-  }
-  RmsdCv cv;
-  cv.n_replicas = nr;
-  cv.max_atoms = capacity;
-  for (const auto& g : atoms) cv.max_atoms = std::max(cv.max_atoms, int(g.size()));
-  cv.atoms = Kokkos::View<int**, MemSpace>("rmsd::atoms", nr, cv.max_atoms);
-  cv.count = IntView("rmsd::count", nr);
-  cv.ref = Kokkos::View<double** [3], MemSpace>("rmsd::ref", nr, cv.max_atoms);
-  cv.grad = Kokkos::View<double** [3], MemSpace>("rmsd::grad", nr, cv.max_atoms);
-  cv.value = RealView("rmsd::value", nr);
-  for (int r = 0; r < nr; ++r) {
-    set_rmsd_cv_group(cv, sys, r, atoms.size() == 1 ? atoms[0] : atoms[r],
-                      reference.size() == 1 ? reference[0] : reference[r]);
-  }
-  return cv;
-}
+namespace {
 
-void set_rmsd_cv_group(RmsdCv& cv, const System& sys, int r, const std::vector<int>& g, const std::vector<double>& x) {
+/// One channel's group and reference into the host mirrors at row c.
+template <class A, class R, class L>
+void fill_channel(const A& a_h, const R& r_h, const L& len, int c, int r, int n_atoms, int max_atoms,
+                  const std::vector<int>& g, const std::vector<double>& x) {
   if (g.size() < 2 || x.size() != 3 * g.size()) throw std::invalid_argument("rmsd_cv: a group needs 2+ atoms and 3 coordinates each");
-  if (int(g.size()) > cv.max_atoms) {
+  if (int(g.size()) > max_atoms) {
     throw std::invalid_argument("rmsd_cv: a group of " + std::to_string(g.size()) + " atoms exceeds the capacity of " +
-                                std::to_string(cv.max_atoms));
+                                std::to_string(max_atoms));
   }
-  auto a_h = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), Kokkos::subview(cv.atoms, r, Kokkos::ALL));
-  auto r_h = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), Kokkos::subview(cv.ref, r, Kokkos::ALL, Kokkos::ALL));
-  auto len = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), sys.box_len);
   for (size_t i = 0; i < g.size(); ++i) {
-    if (g[i] < 0 || g[i] >= sys.n_atoms) throw std::invalid_argument("rmsd_cv: atom index out of range");
-    a_h(i) = g[i];
+    if (g[i] < 0 || g[i] >= n_atoms) throw std::invalid_argument("rmsd_cv: atom index out of range");
+    a_h(c, i) = g[i];
     // The reference is made whole around its first (central) atom, so a
     // group cut by a box face is one connected cluster.
     for (int d = 0; d < 3; ++d) {
       const double l = len(r, d);
-      r_h(i, d) = x[d] + kmath::min_image(x[3 * i + d] - x[d], l, 1.0 / l);
+      r_h(c, i, d) = x[d] + kmath::min_image(x[3 * i + d] - x[d], l, 1.0 / l);
     }
   }
-  Kokkos::deep_copy(Kokkos::subview(cv.atoms, r, Kokkos::ALL), a_h);
-  Kokkos::deep_copy(Kokkos::subview(cv.ref, r, Kokkos::ALL, Kokkos::ALL), r_h);
-  Kokkos::deep_copy(Kokkos::subview(cv.count, r), int(g.size()));
+}
+
+/// Groups of one replica share no atom: each site's force is its own.
+void check_disjoint(const std::vector<std::vector<int>>& groups, int n_atoms) {
+  std::vector<int> owner(n_atoms, -1);
+  for (size_t k = 0; k < groups.size(); ++k)
+    for (int a : groups[k]) {
+      if (a < 0 || a >= n_atoms) throw std::invalid_argument("rmsd_cv: atom index out of range");
+      if (owner[a] >= 0 && owner[a] != int(k)) {
+        throw std::invalid_argument("rmsd_cv: sites " + std::to_string(owner[a]) + " and " + std::to_string(k) +
+                                    " of one replica share atom index " + std::to_string(a));
+      }
+      owner[a] = int(k);
+    }
+}
+
+}  // namespace
+
+RmsdCv make_rmsd_cv(const System& sys, const std::vector<std::vector<int>>& atoms,
+                    const std::vector<std::vector<double>>& reference, int capacity, int sites) {
+  const int nr = sys.n_replicas;
+  if (sites < 1) throw std::invalid_argument("rmsd_cv: at least one site per replica");
+  const int nc = nr * sites;
+  const bool per_channel = int(atoms.size()) == nc;
+  if (atoms.empty() || (!per_channel && int(atoms.size()) > sites) || atoms.size() != reference.size()) {
+    throw std::invalid_argument("rmsd_cv: give the groups (and references) of one replica's sites, or one per channel");
+  }
+  RmsdCv cv;
+  cv.n_replicas = nr;
+  cv.sites = sites;
+  cv.max_atoms = capacity;
+  for (const auto& g : atoms) cv.max_atoms = std::max(cv.max_atoms, int(g.size()));
+  cv.atoms = Kokkos::View<int**, MemSpace>("rmsd::atoms", nc, cv.max_atoms);
+  cv.count = IntView("rmsd::count", nc);
+  cv.ref = Kokkos::View<double** [3], MemSpace>("rmsd::ref", nc, cv.max_atoms);
+  cv.grad = Kokkos::View<double** [3], MemSpace>("rmsd::grad", nc, cv.max_atoms);
+  cv.value = RealView("rmsd::value", nc);
+  for (int r = 0; r < nr; ++r) {
+    if (!per_channel) {
+      set_rmsd_cv_sites(cv, sys, r, atoms, reference);
+      continue;
+    }
+    const auto first = size_t(r) * sites, last = first + sites;
+    set_rmsd_cv_sites(cv, sys, r, {atoms.begin() + first, atoms.begin() + last}, {reference.begin() + first, reference.begin() + last});
+  }
+  return cv;
+}
+
+void set_rmsd_cv_sites(RmsdCv& cv, const System& sys, int r, const std::vector<std::vector<int>>& groups,
+                       const std::vector<std::vector<double>>& x) {
+  if (groups.empty() || int(groups.size()) > cv.sites || groups.size() != x.size()) {
+    throw std::invalid_argument("rmsd_cv: " + std::to_string(groups.size()) + " groups for a replica of " +
+                                std::to_string(cv.sites) + " sites");
+  }
+  check_disjoint(groups, sys.n_atoms);
+  const auto rows = std::make_pair(r * cv.sites, (r + 1) * cv.sites);
+  auto a_h = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), Kokkos::subview(cv.atoms, rows, Kokkos::ALL));
+  auto r_h = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), Kokkos::subview(cv.ref, rows, Kokkos::ALL, Kokkos::ALL));
+  auto n_h = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), Kokkos::subview(cv.count, rows));
+  auto len = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), sys.box_len);
+  for (int k = 0; k < cv.sites; ++k) {
+    n_h(k) = 0;  // a site this run leaves empty: no atoms, s = 0, no force
+    if (k >= int(groups.size())) continue;
+    fill_channel(a_h, r_h, len, k, r, sys.n_atoms, cv.max_atoms, groups[k], x[k]);
+    n_h(k) = int(groups[k].size());
+  }
+  Kokkos::deep_copy(Kokkos::subview(cv.atoms, rows, Kokkos::ALL), a_h);
+  Kokkos::deep_copy(Kokkos::subview(cv.ref, rows, Kokkos::ALL, Kokkos::ALL), r_h);
+  Kokkos::deep_copy(Kokkos::subview(cv.count, rows), n_h);
 }
 
 void compute_rmsd_cv(const RmsdCv& cv, const System& sys) {
@@ -137,22 +184,26 @@ void compute_rmsd_cv(const RmsdCv& cv, const System& sys) {
   auto ref = cv.ref;
   auto grad = cv.grad;
   auto value = cv.value;
-  const int n = sys.n_atoms;
-  // One thread per replica: a group is a dozen to a few dozen atoms.
+  const int n = sys.n_atoms, sites = cv.sites;
+  // One thread per channel: a group is a dozen to a few dozen atoms.
   Kokkos::parallel_for(
-      "rmsd_cv::value_and_gradient", Kokkos::RangePolicy<ExecSpace>(0, cv.n_replicas), KOKKOS_LAMBDA(const int r) {
-        const int m = count(r);
+      "rmsd_cv::value_and_gradient", Kokkos::RangePolicy<ExecSpace>(0, cv.channels()), KOKKOS_LAMBDA(const int c) {
+        const int m = count(c), r = c / sites;
+        if (m == 0) {  // an empty site
+          value(c) = 0;
+          return;
+        }
         // Unwrapped current positions go to grad first (overwritten by the gradient).
         for (int i = 0; i < m; ++i) {
-          const size_t k = size_t(r) * n + atoms(r, i);
+          const size_t k = size_t(r) * n + atoms(c, i);
           for (int d = 0; d < 3; ++d) {
             const double l = len(r, d);
-            grad(r, i, d) = ref(r, i, d) + kmath::min_image(x(k, d) - ref(r, i, d), l, 1.0 / l);
+            grad(c, i, d) = ref(c, i, d) + kmath::min_image(x(k, d) - ref(c, i, d), l, 1.0 / l);
           }
         }
         using G = decltype(grad);
         using R = decltype(ref);
-        value(r) = rmsd_kernel(m, Slice<G>{grad, r}, Slice<R>{ref, r}, Slice<G>{grad, r});
+        value(c) = rmsd_kernel(m, Slice<G>{grad, c}, Slice<R>{ref, c}, Slice<G>{grad, c});
       });
 }
 
@@ -161,13 +212,14 @@ void apply_cv_force(const RmsdCv& cv, System& sys, const RealView& dv_ds) {
   auto atoms = cv.atoms;
   auto count = cv.count;
   auto grad = cv.grad;
-  const int n = sys.n_atoms, ma = cv.max_atoms;
+  const int n = sys.n_atoms, ma = cv.max_atoms, sites = cv.sites;
+  // Groups of one replica are disjoint (set_rmsd_cv_sites): no two threads write one atom.
   Kokkos::parallel_for(
-      "rmsd_cv::bias_force", Kokkos::RangePolicy<ExecSpace>(0, size_t(cv.n_replicas) * ma), KOKKOS_LAMBDA(const size_t ri) {
-        const int r = static_cast<int>(ri / ma), i = static_cast<int>(ri - size_t(r) * ma);
-        if (i >= count(r)) return;
-        const size_t k = size_t(r) * n + atoms(r, i);
-        for (int d = 0; d < 3; ++d) f(k, d) -= dv_ds(r) * grad(r, i, d);
+      "rmsd_cv::bias_force", Kokkos::RangePolicy<ExecSpace>(0, size_t(cv.channels()) * ma), KOKKOS_LAMBDA(const size_t ci) {
+        const int c = static_cast<int>(ci / ma), i = static_cast<int>(ci - size_t(c) * ma);
+        if (i >= count(c)) return;
+        const size_t k = size_t(c / sites) * n + atoms(c, i);
+        for (int d = 0; d < 3; ++d) f(k, d) -= dv_ds(c) * grad(c, i, d);
       });
 }
 

@@ -193,6 +193,110 @@ TEST(RmsdCv, ReplicasCarryTheirOwnGroupsAndForces) {
   for (double t : total) EXPECT_NEAR(t, 0.0, 1e-12);
 }
 
+namespace {
+
+/// fixture(seed) plus a second compact group in the same replica: 10 atoms
+/// (indices 4i + 3) around (4, 4, 4), never in the first group.
+struct TwoSites {
+  Fixture f;
+  std::vector<int> group2;
+  std::vector<double> ref2;
+};
+
+TwoSites two_sites(uint64_t seed) {
+  TwoSites t{fixture(seed), {}, {}};
+  std::mt19937_64 rng(seed + 100);
+  std::uniform_real_distribution<double> offset(-2, 2), jitter(-0.5, 0.5);
+  for (int i = 0; i < 10; ++i) {
+    const int a = 4 * i + 3;
+    t.group2.push_back(a);
+    for (int d = 0; d < 3; ++d) t.f.conf.x[3 * a + d] = 4.0 + offset(rng);
+  }
+  for (int a : t.group2)
+    for (int d = 0; d < 3; ++d) t.ref2.push_back(t.f.conf.x[3 * a + d] + jitter(rng));
+  return t;
+}
+
+std::vector<double> host_values(const RealView& v) {
+  auto h = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), v);
+  return std::vector<double>(h.data(), h.data() + h.extent(0));
+}
+
+}  // namespace
+
+// Several sites in one replica (issue 21): each channel is the RMSD of its
+// own group, its bias force lands on its own atoms only, and moving one
+// site's atoms leaves another site's CV bit for bit where it was.
+TEST(RmsdCv, SitesOfOneReplicaAreIndependentChannels) {
+  const TwoSites t = two_sites(11);
+  const Fixture& f = t.f;
+  System sys = make_system(f.conf, 2);  // 2 replicas x 2 sites: channels 0, 1 | 2, 3
+  RmsdCv cv = make_rmsd_cv(sys, {f.group, t.group2, t.group2, f.group}, {f.ref, t.ref2, t.ref2, f.ref}, 0, 2);
+  ASSERT_EQ(cv.channels(), 4);
+  compute_rmsd_cv(cv, sys);
+  const std::vector<double> v = host_values(cv.value);
+  const double s1 = kabsch_rmsd(group_xyz(f.conf, f.group), f.ref), s2 = kabsch_rmsd(group_xyz(f.conf, t.group2), t.ref2);
+  EXPECT_NEAR(v[0], s1, 1e-10);
+  EXPECT_NEAR(v[1], s2, 1e-10);
+  EXPECT_NEAR(v[2], s2, 1e-10);
+  EXPECT_NEAR(v[3], s1, 1e-10);
+
+  // The bias force of one channel at a time: non-zero on its group's atoms
+  // in its replica, exactly zero on every other atom of both replicas.
+  const int n = f.conf.n_atoms();
+  for (int c = 0; c < 4; ++c) {
+    Kokkos::deep_copy(sys.f, 0.0);
+    RealView dvds("dvds", 4);
+    Kokkos::deep_copy(Kokkos::subview(dvds, c), 1.5);
+    apply_cv_force(cv, sys, dvds);
+    auto force = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), sys.f);
+    const std::vector<int>& own = (c == 0 || c == 3) ? f.group : t.group2;
+    const int replica = c / 2;
+    std::vector<bool> mine(2 * n, false);
+    for (int a : own) mine[replica * n + a] = true;
+    int touched = 0;
+    for (int k = 0; k < 2 * n; ++k) {
+      const double size = std::abs(force(k, 0)) + std::abs(force(k, 1)) + std::abs(force(k, 2));
+      if (mine[k]) touched += size > 0;
+      else EXPECT_EQ(size, 0.0) << "channel " << c << " pushed atom row " << k;
+    }
+    EXPECT_EQ(touched, int(own.size())) << "channel " << c;
+  }
+
+  // Site 2's atoms move: its CV changes, site 1's stays, to the bit.
+  Configuration moved = f.conf;
+  for (int a : t.group2) moved.x[3 * a] += 0.3 * (a % 3);
+  set_replica(sys, 0, moved);
+  compute_rmsd_cv(cv, sys);
+  const std::vector<double> w = host_values(cv.value);
+  EXPECT_EQ(w[0], v[0]);
+  EXPECT_NE(w[1], v[1]);
+  EXPECT_EQ(w[2], v[2]);  // replica 1 did not move
+}
+
+TEST(RmsdCv, SitesOfOneReplicaMayNotShareAnAtom) {
+  const TwoSites t = two_sites(12);
+  System sys = make_system(t.f.conf, 1);
+  std::vector<int> overlapping = t.group2;
+  overlapping[4] = t.f.group[2];
+  EXPECT_THROW(make_rmsd_cv(sys, {t.f.group, overlapping}, {t.f.ref, t.ref2}, 0, 2), std::invalid_argument);
+  RmsdCv cv = make_rmsd_cv(sys, {t.f.group, t.group2}, {t.f.ref, t.ref2}, 0, 2);
+  EXPECT_THROW(set_rmsd_cv_sites(cv, sys, 0, {t.f.group, overlapping}, {t.f.ref, t.ref2}), std::invalid_argument);
+  EXPECT_THROW(set_rmsd_cv_sites(cv, sys, 0, {t.f.group, t.group2, t.group2}, {t.f.ref, t.ref2, t.ref2}),
+               std::invalid_argument);  // 3 groups for 2 sites
+  // One group for two sites: the second is empty, s = 0 and no force.
+  set_rmsd_cv_sites(cv, sys, 0, {t.group2}, {t.ref2});
+  compute_rmsd_cv(cv, sys);
+  EXPECT_NEAR(host_values(cv.value)[0], kabsch_rmsd(group_xyz(t.f.conf, t.group2), t.ref2), 1e-10);
+  EXPECT_EQ(host_values(cv.value)[1], 0.0);
+  Kokkos::deep_copy(sys.f, 0.0);
+  RealView dvds("dvds", 2);
+  Kokkos::deep_copy(dvds, 1.0);
+  apply_cv_force(cv, sys, dvds);
+  auto force = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), sys.f);
+  for (int a : t.f.group) EXPECT_EQ(force(a, 0), 0.0);
+}
+
 TEST(AtomGroup, CentralAtomAndNeighboursWithinTheCutoff) {
   const Configuration c = test::cuzr_config(5, 9);
   const int centre = central_atom_by_rule(c, 0);

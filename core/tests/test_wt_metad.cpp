@@ -3,6 +3,7 @@
 // Brownian particle in a double well with a known answer.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <random>
@@ -69,6 +70,35 @@ TEST(WtMetad, ANonFiniteCvSpoilsItsOwnReplicaOnly) {
   EXPECT_TRUE(std::isnan(host(m.dv_ds)[0]));
   EXPECT_NEAR(host(m.energy)[1], p.height0, 1e-12);  // one hill at its own s
   EXPECT_NEAR(host(m.dv_ds)[1], 0.0, 1e-12);
+}
+
+// Sites of one replica (issue 21): a channel's hills depend on its own CV
+// only, and a frozen channel (its site finished) keeps its bias to the bit
+// while the others go on depositing.
+TEST(WtMetad, AChannelsHillsIgnoreTheOthersAndAFrozenChannelKeepsItsBias) {
+  WtMetadParams p;
+  p.height0 = 0.05;
+  WtMetad a = make_wt_metad(3, p), b = make_wt_metad(3, p);
+  const std::vector<double> s0 = {0.4, 0.55, 0.6, 0.9, 1.2}, other_a = {0.1, 2.0, 0.3, 3.3, 1.0},
+                            other_b = {2.5, 0.2, 1.9, 0.7, 0.05};
+  for (size_t k = 0; k < s0.size(); ++k) {
+    wt_metad_deposit(a, values({s0[k], other_a[k], other_a[k]}));
+    wt_metad_deposit(b, values({s0[k], other_b[k], other_b[k]}));
+    if (k == 1) {
+      wt_metad_freeze(a, 2);
+      wt_metad_freeze(b, 2);
+    }
+  }
+  EXPECT_EQ(wt_metad_bias(a, 0), wt_metad_bias(b, 0));  // bit for bit: channel 0 never saw 1 or 2
+  EXPECT_NE(wt_metad_bias(a, 1), wt_metad_bias(b, 1));
+  // Channel 2 froze after two hills: its bias is what two hills made.
+  WtMetad two = make_wt_metad(1, p);
+  for (size_t k = 0; k < 2; ++k) wt_metad_deposit(two, values({other_a[k]}));
+  EXPECT_EQ(wt_metad_bias(a, 2), wt_metad_bias(two, 0));
+  wt_metad_clear(a, 2);  // a new sample there deposits again
+  wt_metad_deposit(a, values({0.0, 0.0, 1.0}));
+  const std::vector<double> fresh = wt_metad_bias(a, 2);
+  EXPECT_NEAR(*std::max_element(fresh.begin(), fresh.end()), p.height0, 1e-12);
 }
 
 TEST(WtMetad, GriddedBiasMatchesTheSumOfGaussians) {

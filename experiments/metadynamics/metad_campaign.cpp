@@ -11,6 +11,8 @@
 #include <set>
 
 #include "core/cv/atom_group.hpp"
+#include "core/cv/site_selection.hpp"
+#include "core/potential/eam_fs_file.hpp"
 #include "core/neighbor/spatial_sort.hpp"
 #include "core/system/counter_rng.hpp"
 #include "experiments/common/glass_folder.hpp"
@@ -25,6 +27,17 @@ namespace betarelax::experiments {
 namespace {
 
 namespace fs = std::filesystem;
+
+/// sites.separation_A: "cutoff_plus_skin" or a distance in Å.
+double parse_separation(const std::string& label, const std::string& where) {
+  try {
+    size_t used = 0;
+    const double v = std::stod(label, &used);
+    if (used == label.size() && v >= 0) return v;
+  } catch (const std::logic_error&) {
+  }
+  throw InputError(where + ": sites.separation_A: \"cutoff_plus_skin\" or a non-negative distance in A, not \"" + label + "\"");
+}
 
 std::string sample_folder(long id) {
   char buf[32];
@@ -74,6 +87,11 @@ CampaignParams read_campaign(const ExperimentConfig& c, const std::string& glass
       throw InputError(c.path() + ": campaign.control_temperature_K must be one of campaign.temperatures_K (the control sits beside a main spectrum)");
     }
   }
+  p.sites = static_cast<int>(c.integer("sites.count"));
+  if (p.sites < 1) throw InputError(c.path() + ": sites.count must be at least 1");
+  p.separation_label = c.text("sites.separation_A");
+  p.crosstalk = c.flag("sites.crosstalk");
+  if (p.crosstalk && p.sites < 2) throw InputError(c.path() + ": sites.crosstalk needs sites.count of 2 or more");
   if (p.kind == "sample_count") {
     for (double n : c.numbers("summary.spectra_after")) p.spectra_after.push_back(std::lround(n));
     p.box_every = c.integer("summary.box_every");
@@ -118,11 +136,21 @@ double resolve_cutoff(const std::string& label, const nlohmann::json& structure,
 
 std::vector<SamplePoint> campaign_points(const CampaignParams& p, const std::vector<double>& cutoffs) {
   std::vector<SamplePoint> out;
+  long run = 0;
+  // One run of `sites` sites (or, alone, of one), every site with the run's seed.
+  auto add_run = [&](SamplePoint pt, int first_site, int sites) {
+    for (int k = first_site; k < first_site + sites; ++k) {
+      pt.id = static_cast<long>(out.size());
+      pt.site = k;
+      pt.run = run;
+      out.push_back(pt);
+    }
+    ++run;
+  };
   for (long index = 0; index < p.samples; ++index) {
     for (double t : p.temperatures) {
       for (size_t c = 0; c < cutoffs.size(); ++c) {
         SamplePoint pt;
-        pt.id = static_cast<long>(out.size());
         pt.temperature = t;
         pt.cutoff = cutoffs[c];
         pt.cutoff_label = p.cutoffs[c];
@@ -130,13 +158,15 @@ std::vector<SamplePoint> campaign_points(const CampaignParams& p, const std::vec
         // T in mK and the cutoff in µÅ: the key words of the point's stream.
         pt.seed = rng::hash(p.seed, rng::kCampaign, static_cast<uint64_t>(std::llround(t * 1000)),
                             static_cast<uint64_t>(std::llround(cutoffs[c] * 1e6)), static_cast<uint64_t>(index)) >> 1;
-        out.push_back(pt);
+        add_run(pt, 0, p.sites);
+        if (!p.crosstalk) continue;
+        pt.series = "alone";
+        for (int k = 0; k < p.sites; ++k) add_run(pt, k, 1);
       }
     }
   }
   for (long index = 0; index < p.control_samples; ++index) {
     SamplePoint pt;
-    pt.id = static_cast<long>(out.size());
     pt.temperature = p.control_temperature;
     pt.cutoff = cutoffs[0];
     pt.cutoff_label = p.cutoffs[0];
@@ -145,7 +175,7 @@ std::vector<SamplePoint> campaign_points(const CampaignParams& p, const std::vec
     pt.series = "control";
     pt.seed = rng::hash(p.seed, rng::kCampaign, static_cast<uint64_t>(std::llround(pt.temperature * 1000)),
                         static_cast<uint64_t>(std::llround(cutoffs[0] * 1e6)), (uint64_t{1} << 32) + static_cast<uint64_t>(index)) >> 1;
-    out.push_back(pt);
+    add_run(pt, 0, p.sites);
   }
   return out;
 }
@@ -177,32 +207,53 @@ bool run_metad_campaign(const ExperimentConfig& config, RunControl& ctl) {
     }
   }
   const nlohmann::json potential = glass.same_potential(p.sample.potential);
-  // The groups, once per cutoff, in the reference glass's inherent
-  // structure: every temperature samples exactly these ids.
-  std::vector<AtomGroup> group_of_cutoff;
-  for (double rc : cutoffs) group_of_cutoff.push_back(reference_group(p.sample.center_id, p.sample.center_element, glass, p.reference_temperature, rc));
-  b.center_id = group_of_cutoff.front().center_id;
+  // The sites, once, in the reference glass's inherent structure, apart at
+  // the largest cutoff (so at every cutoff); then each site's group per
+  // cutoff: every temperature samples exactly these ids.
+  const Configuration inherent = glass.read_inherent(p.reference_temperature, "the groups are chosen in the reference temperature's inherent structure");
+  const double separation = p.separation_label == "cutoff_plus_skin"
+                                ? read_eam_fs_file(p.sample.potential).cutoff + p.sample.skin
+                                : parse_separation(p.separation_label, config.path());
+  const int first_center = group_center(p.sample.center_id, p.sample.center_element, inherent, glass.inherent(p.reference_temperature));
+  const int center_type = inherent.type[rows_of_ids(inherent, {first_center})[0]];
+  const SiteSelection chosen = select_sites(inherent, first_center, center_type, *std::max_element(cutoffs.begin(), cutoffs.end()),
+                                            separation, p.sites);
+  std::vector<std::vector<AtomGroup>> group_of;  // [cutoff][site]
+  for (double rc : cutoffs) {
+    group_of.emplace_back();
+    for (const AtomGroup& site : chosen.sites) group_of.back().push_back(select_group(inherent, site.center_id, rc));
+  }
   std::vector<SamplePoint> all = campaign_points(p, cutoffs);
   for (SamplePoint& pt : all) {
     const size_t c = std::find(cutoffs.begin(), cutoffs.end(), pt.cutoff) - cutoffs.begin();
-    pt.group_ids = group_of_cutoff.at(c).ids;
+    pt.group_ids = group_of.at(c).at(pt.site).ids;
   }
 
   // The plan, written before any sample: what will run, and why these groups.
   nlohmann::json groups = nlohmann::json::array();
   for (double t : p.temperatures) {
     for (size_t c = 0; c < cutoffs.size(); ++c) {
-      const AtomGroup& g = group_of_cutoff[c];
-      rows_of_ids(b.glass_at.at(std::lround(t)), g.ids);  // every id is in the glass at t (throws naming a missing one)
-      groups.push_back({{"temperature_K", t}, {"cutoff_label", p.cutoffs[c]}, {"cutoff_A", cutoffs[c]},
-                        {"size", g.ids.size()}, {"ids", g.ids}});
+      for (int k = 0; k < p.sites; ++k) {
+        const AtomGroup& g = group_of[c][k];
+        rows_of_ids(b.glass_at.at(std::lround(t)), g.ids);  // every id is in the glass at t (throws naming a missing one)
+        groups.push_back({{"temperature_K", t}, {"cutoff_label", p.cutoffs[c]}, {"cutoff_A", cutoffs[c]}, {"site", k},
+                          {"size", g.ids.size()}, {"ids", g.ids}});
+      }
     }
   }
+  nlohmann::json sites = {{"count", p.sites}, {"separation_A", separation}, {"separation_label", p.separation_label},
+                          {"crosstalk", p.crosstalk},
+                          {"rule", "site 0 is the paper's group; then atoms of its element nearest the box centre first (ties: lowest "
+                                   "id), each taken when every atom of its group at the largest cutoff lies at least separation_A from "
+                                   "every atom of each site taken before (core/cv/site_selection.hpp)"},
+                          {"closest_approach_A", chosen.closest}, {"centers", nlohmann::json::array()}};
+  for (const AtomGroup& g : chosen.sites) sites["centers"].push_back(g.center_id);
   nlohmann::json points = nlohmann::json::array();
   for (const SamplePoint& pt : all) {
     points.push_back({{"id", pt.id}, {"temperature_K", pt.temperature}, {"cutoff_A", pt.cutoff},
                       {"cutoff_label", pt.cutoff_label}, {"sample_index", pt.index}, {"seed", pt.seed},
-                      {"series", pt.series}, {"height0_eV", p.sample.metad.height0 * pt.height_factor}});
+                      {"series", pt.series}, {"site", pt.site}, {"run", pt.run},
+                      {"height0_eV", p.sample.metad.height0 * pt.height_factor}});
   }
   const int replicas = ctl.replicas_for(p.replicas);
   const nlohmann::json provenance = provenance_json(config);
@@ -213,7 +264,7 @@ bool run_metad_campaign(const ExperimentConfig& config, RunControl& ctl) {
     os << nlohmann::json{{"experiment", "metad_campaign"},
                          {"kind", p.kind},
                          {"glass_dir", p.sample.glass_dir},
-                         {"center", {{"id", b.center_id},
+                         {"center", {{"id", first_center},
                                      {"rule", p.sample.center_id > 0 ? "given id" : "atom of " + p.sample.center_element +
                                                                                       " nearest the box centre of the glass at the reference temperature"}}},
                          {"reference_temperature_K", p.reference_temperature},
@@ -225,6 +276,7 @@ bool run_metad_campaign(const ExperimentConfig& config, RunControl& ctl) {
                                       {"height0_eV", p.sample.metad.height0 * p.control_height_factor}}},
                          {"cutoff_rule", "numbers are A; names are the RDF landmarks of the glass at the reference temperature (core/structure/rdf_landmarks.hpp)"},
                          {"groups", groups},
+                         {"sites", sites},
                          {"replicas", replicas},
                          {"ranks", r.size},
                          {"summary_options", summary_options(p)},
@@ -239,14 +291,23 @@ bool run_metad_campaign(const ExperimentConfig& config, RunControl& ctl) {
   const auto opened = open_for_all_ranks<SamplesFile>((dir / "samples.csv").string(), ctl.resume);
   SamplesFile& samples = *opened;
   const std::set<long> done = samples.finished_ids(config.hash());
-  for (const SamplePoint& pt : all) {
-    // Samples dealt over the ranks by id: a fixed rule, whatever each rank's speed.
-    if (!done.count(pt.id) && pt.id % r.size == r.rank) b.points.push_back(pt);
+  // A run with any site not yet in samples.csv runs again whole (its sites
+  // feel each other only through the dynamics, but they do): the finished
+  // ones replay the same bits and write nothing. Runs are dealt over the
+  // ranks by number: a fixed rule, whatever each rank's speed.
+  std::set<long> pending_runs;
+  for (const SamplePoint& pt : all)
+    if (!done.count(pt.id)) pending_runs.insert(pt.run);
+  for (SamplePoint pt : all) {
+    if (!pending_runs.count(pt.run) || pt.run % r.size != r.rank) continue;
+    pt.replay = done.count(pt.id) > 0;
+    b.points.push_back(pt);
   }
   if (ctl.log) {
     *ctl.log << "[campaign] " << p.kind << ": " << all.size() << " samples (" << done.size() << " done before), "
-             << std::min<long>(replicas, static_cast<long>(b.points.size())) << " replicas of " << ref.n_atoms()
+             << std::min<long>(replicas, static_cast<long>(pending_runs.size())) << " replicas of " << ref.n_atoms()
              << " atoms";
+    if (p.sites > 1) *ctl.log << ", " << p.sites << " sites each (" << separation << " A apart)";
     if (r.size > 1) *ctl.log << "; rank " << r.rank << " of " << r.size << " runs " << b.points.size();
     *ctl.log << "\n";
   }

@@ -45,6 +45,14 @@ struct CampaignParams {
   long control_samples = 0;
   double control_temperature = 0;      ///< K
   double control_height_factor = 1;
+  /// Sites (issue 21): K groups of the glass, each with its own CV and bias,
+  /// sampled in one MD run (core/cv/site_selection.hpp chooses them).
+  int sites = 1;
+  std::string separation_label = "cutoff_plus_skin";  ///< sites.separation_A as written
+  double separation_A = 0;             ///< resolved: the potential's cutoff + skin, or the number given
+  /// The cross-talk measurement: every run once more per site alone (series
+  /// "alone", K runs of one site, the same seed), paired with its run together.
+  bool crosstalk = false;
 };
 
 CampaignParams read_campaign(const ExperimentConfig& config, const std::string& glass_dir_override);
@@ -58,10 +66,12 @@ double resolve_cutoff(const std::string& label, const nlohmann::json& structure,
                       const std::string& structure_path);
 
 /// The grid in a fixed order, sample index outermost (a cut campaign has
-/// samples at every point), each with its seed: a counter-based hash of
-/// (campaign seed, T, cutoff, index); then the control's samples (series
-/// "control", seeds from index + 2^32, so no seed repeats a main sample's).
-/// Group ids are attached by the caller.
+/// samples at every point), then T, cutoff and site innermost; each run (the
+/// K sites of one MD trajectory) with its seed: a counter-based hash of
+/// (campaign seed, T, cutoff, index). With crosstalk, each run is followed
+/// by its K runs alone (series "alone", same seed). Then the control's runs
+/// (series "control", seeds from index + 2^32, so no seed repeats a main
+/// sample's). Group ids are attached by the caller.
 std::vector<SamplePoint> campaign_points(const CampaignParams& p, const std::vector<double>& cutoffs_A);
 
 /// Runs the campaign's pending samples; false when control.stop_after cut it

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <memory>
 #include <numeric>
+#include <utility>
 
 #include "core/bias/wt_metad.hpp"
 #include "core/cv/atom_group.hpp"
@@ -71,10 +72,37 @@ std::vector<double> host_copy(const RealView& v) {
 
 }  // namespace
 
+namespace {
+
+/// The runs of a batch: [first, last) ranges of consecutive points that
+/// share SamplePoint::run (their temperature, seed and height must agree).
+std::vector<std::pair<size_t, size_t>> runs_of(const std::vector<SamplePoint>& points) {
+  std::vector<std::pair<size_t, size_t>> runs;
+  for (size_t i = 0; i < points.size(); ++i) {
+    if (runs.empty() || points[i].run != points[runs.back().first].run) {
+      runs.push_back({i, i + 1});
+      continue;
+    }
+    const SamplePoint& a = points[runs.back().first];
+    const SamplePoint& b = points[i];
+    if (a.temperature != b.temperature || a.seed != b.seed || a.height_factor != b.height_factor) {
+      throw InputError("samples " + std::to_string(a.id) + " and " + std::to_string(b.id) + " share run " +
+                       std::to_string(a.run) + " but not its temperature, seed and hill height");
+    }
+    runs.back().second = i + 1;
+  }
+  return runs;
+}
+
+}  // namespace
+
 bool run_sample_batch(const SampleBatch& b, RunControl& ctl) {
   if (b.points.empty()) return true;
   const SingleSampleParams& p = b.params;
-  const int n_rep = std::max(1, std::min<int>(b.replicas, static_cast<int>(b.points.size())));
+  const auto runs = runs_of(b.points);
+  const int n_rep = std::max(1, std::min<int>(b.replicas, static_cast<int>(runs.size())));
+  int sites = 1;
+  for (const auto& [first, last] : runs) sites = std::max(sites, static_cast<int>(last - first));
   const Configuration& first = b.glass_at.at(std::lround(b.points.front().temperature));
 
   // Rows of every point's group (ids fixed by the campaign), known before the
@@ -92,10 +120,11 @@ bool run_sample_batch(const SampleBatch& b, RunControl& ctl) {
     capacity = std::max(capacity, group_rows.back().size());
   }
 
+  // Channel c = r × sites + k: site k of replica r (core/cv/rmsd_cv.hpp).
   System sys = make_system(first, n_rep);
   ForceField ff = make_force_field(p.potential, p.elements, sys, p.skin);
-  RmsdCv cv = make_rmsd_cv(sys, {group_rows[0]}, {group_xyz(first, group_rows[0])}, static_cast<int>(capacity));
-  WtMetad metad = make_wt_metad(n_rep, p.metad);
+  RmsdCv cv = make_rmsd_cv(sys, {group_rows[0]}, {group_xyz(first, group_rows[0])}, static_cast<int>(capacity), sites);
+  WtMetad metad = make_wt_metad(n_rep * sites, p.metad);
   MdParams mp;
   mp.ensemble = Ensemble::nvt;
   mp.dt = p.dt_ps;
@@ -110,24 +139,39 @@ bool run_sample_batch(const SampleBatch& b, RunControl& ctl) {
   const std::vector<double> grid = wt_metad_grid(metad);
   std::map<long, Configuration> inherent_at;  // one quench per temperature: every sample there starts from it
 
-  std::vector<std::unique_ptr<SampleRun>> slot(n_rep);
+  // slot[r][k]: the sample of site k of replica r's run (null: finished or empty).
+  std::vector<std::vector<std::unique_ptr<SampleRun>>> slot(n_rep);
+  for (auto& s : slot) s.resize(sites);
+  auto running = [&](int r) { return std::any_of(slot[r].begin(), slot[r].end(), [](const auto& x) { return bool(x); }); };
   std::vector<long> start(n_rep, 0);
   size_t next = 0;
   long finished = 0;
   auto refill = [&](int r, long now) {
-    const SamplePoint& pt = b.points[next];
-    const std::vector<int>& rows = group_rows[next];
-    ++next;
-    const long tkey = std::lround(pt.temperature);
+    const auto [from, to] = runs[next++];
+    const SamplePoint& lead = b.points[from];
+    const long tkey = std::lround(lead.temperature);
     const Configuration& glass = b.glass_at.at(tkey);
-    set_replica(sys, r, starting_state(glass, pt.temperature, pt.seed));
+    set_replica(sys, r, starting_state(glass, lead.temperature, lead.seed));
     invalidate_replica(ff.list, r);
-    nose_hoover_restart_replica(md.nh, sys, r, pt.temperature);
-    wt_metad_clear(metad, r, p.metad.height0 * pt.height_factor);
-    set_rmsd_cv_group(cv, sys, r, rows, group_xyz(glass, rows));
-    slot[r] = std::make_unique<SampleRun>(pt, p, b.files, b.sample_dir(pt), glass, rows, b.center_id);
+    nose_hoover_restart_replica(md.nh, sys, r, lead.temperature);
     if (!inherent_at.count(tkey)) inherent_at[tkey] = inherent_structure(glass, ff.potential, p.skin, p.fire_ftol);
-    slot[r]->set_initial_inherent(inherent_at.at(tkey));
+    std::vector<std::vector<int>> groups;
+    std::vector<std::vector<double>> refs;
+    for (int k = 0; k < sites; ++k) {
+      const int c = r * sites + k;
+      wt_metad_clear(metad, c, p.metad.height0 * lead.height_factor);
+      const size_t i = from + k;
+      if (i >= to) {  // a site this run leaves empty: no group, no hills
+        wt_metad_freeze(metad, c);
+        continue;
+      }
+      const SamplePoint& pt = b.points[i];
+      groups.push_back(group_rows[i]);
+      refs.push_back(group_xyz(glass, group_rows[i]));
+      slot[r][k] = std::make_unique<SampleRun>(pt, p, b.files, b.sample_dir(pt), glass, group_rows[i]);
+      slot[r][k]->set_initial_inherent(inherent_at.at(tkey));
+    }
+    set_rmsd_cv_sites(cv, sys, r, groups, refs);
     start[r] = now;
   };
   Vec3View kept_f("kept_forces", sys.f.extent(0));
@@ -137,14 +181,14 @@ bool run_sample_batch(const SampleBatch& b, RunControl& ctl) {
     bool any = false;
     for (int r = 0; r < n_rep; ++r) {
       refilled_h(r) = 0;
-      if (!slot[r] && next < b.points.size()) {
+      if (!running(r) && next < runs.size()) {
         refill(r, now);
         refilled_h(r) = 1;
         any = true;
       }
     }
     if (!any) return;
-    // Forces for the new samples. The running ones keep the forces they had:
+    // Forces for the new runs. The running ones keep the forces they had:
     // recomputed now they would see the hill just deposited, which their next
     // half kick must not (it belongs to the force of the step before).
     Kokkos::deep_copy(refilled, refilled_h);
@@ -163,12 +207,19 @@ bool run_sample_batch(const SampleBatch& b, RunControl& ctl) {
   const long pace = p.metad.pace;
   const long quantum = std::lcm(10 * pace, p.cv_every);
   auto progress_label = [&]() {
-    long running = 0;
-    for (const auto& s : slot) running += s ? 1 : 0;
-    return b.label + " " + std::to_string(running) + " running, " + std::to_string(b.points.size() - next) + " pending";
+    long busy = 0;
+    for (const auto& r : slot)
+      for (const auto& s : r) busy += s ? 1 : 0;
+    return b.label + " " + std::to_string(busy) + " running, " + std::to_string(runs.size() - next) + " runs pending";
   };
   if (ctl.progress) ctl.progress->start(progress_label(), b.total, b.done_before, "samples");
 
+  // Every live sample of the batch: replica, site, channel.
+  auto for_each_live = [&](auto&& body) {
+    for (int r = 0; r < n_rep; ++r)
+      for (int k = 0; k < sites; ++k)
+        if (slot[r][k]) body(r, k, r * sites + k, *slot[r][k]);
+  };
   fill_empty_slots(0);
   long g = 0;
   for (;;) {
@@ -182,54 +233,63 @@ bool run_sample_batch(const SampleBatch& b, RunControl& ctl) {
     if (g % pace == 0) {
       wt_metad_deposit(metad, cv.value);
       const std::vector<double> centers = host_copy(metad.center), heights = host_copy(metad.height);
-      for (int r = 0; r < n_rep; ++r)
-        if (slot[r]) slot[r]->on_hill(g - start[r], centers[r], heights[r]);
+      for_each_live([&](int r, int, int c, SampleRun& s) { s.on_hill(g - start[r], centers[c], heights[c]); });
     }
-    for (int r = 0; r < n_rep; ++r) {
-      if (slot[r] && slot[r]->wants_landmark_check(g - start[r])) slot[r]->check_landmarks(g - start[r], grid, wt_metad_bias(metad, r));
-    }
+    for_each_live([&](int r, int, int c, SampleRun& s) {
+      if (s.wants_landmark_check(g - start[r])) s.check_landmarks(g - start[r], grid, wt_metad_bias(metad, c));
+    });
     if (g % p.cv_every == 0) {
-      const std::vector<double> s = host_copy(cv.value), v = host_copy(metad.energy), temp = host_copy(md.nh.t_current);
-      for (int r = 0; r < n_rep; ++r) {
-        if (!slot[r]) continue;
+      const std::vector<double> sv = host_copy(cv.value), v = host_copy(metad.energy), temp = host_copy(md.nh.t_current);
+      for_each_live([&](int r, int, int c, SampleRun& s) {
         // A replica that blew up (overlapping atoms, a bad potential, a bug)
-        // ends its own sample as failed; the others go on untouched.
-        const double t_point = slot[r]->point().temperature;
-        if (!std::isfinite(s[r]) || !std::isfinite(v[r]) || !std::isfinite(temp[r]) || temp[r] > kBlowUp * t_point ||
+        // ends its own samples as failed; the others go on untouched.
+        const double t_point = s.point().temperature;
+        if (!std::isfinite(sv[c]) || !std::isfinite(v[c]) || !std::isfinite(temp[r]) || temp[r] > kBlowUp * t_point ||
             temp[r] < t_point / kBlowUp) {
-          const std::string why = !std::isfinite(s[r]) || !std::isfinite(v[r])
-                                      ? "non-finite CV or bias (s = " + std::to_string(s[r]) + " A, V = " + std::to_string(v[r]) + " eV)"
+          const std::string why = !std::isfinite(sv[c]) || !std::isfinite(v[c])
+                                      ? "non-finite CV or bias (s = " + std::to_string(sv[c]) + " A, V = " + std::to_string(v[c]) + " eV)"
                                       : "temperature " + std::to_string(temp[r]) + " K, outside 1/" + std::to_string(kBlowUp) + " to " +
                                             std::to_string(kBlowUp) + " x the thermostat's " + std::to_string(t_point) + " K";
-          slot[r]->fail(g - start[r], g - start[r] - p.cv_every, why + "; " + culprit_atom(extract_replica(sys, r)));
-          continue;
+          s.fail(g - start[r], g - start[r] - p.cv_every, why + "; " + culprit_atom(extract_replica(sys, r)));
+          return;
         }
-        if (slot[r]->on_cv(g - start[r], s[r], v[r])) {
-          slot[r]->confirm(g - start[r], inherent_structure(extract_replica(sys, r), ff.potential, p.skin, p.fire_ftol));
+        if (s.on_cv(g - start[r], sv[c], v[c])) {
+          s.confirm(g - start[r], inherent_structure(extract_replica(sys, r), ff.potential, p.skin, p.fire_ftol));
         }
-      }
+      });
     }
     for (int r = 0; r < n_rep; ++r) {
-      if (!slot[r]) continue;
+      if (!running(r)) continue;
       const long local = g - start[r];
-      if (slot[r]->done(local)) {
-        const SampleRecord rec = slot[r]->finish(local, extract_replica(sys, r), grid, wt_metad_bias(metad, r), b.provenance,
-                                                 ff.potential.file.path, ff.potential.file.sha256);
-        if (b.on_finished) b.on_finished(slot[r]->point(), rec);
-        slot[r].reset();
-        ++finished;
-        // Nothing left to start here: hold this replica still, so the samples
-        // still running get the whole machine (the tail of a campaign ran at
-        // half speed on 2 threads with R = 2).
-        if (next >= b.points.size()) freeze_replica(sys, r);
-        if (ctl.progress) {
-          ctl.progress->relabel(progress_label());
-          ctl.progress->update(b.done_before + finished);
+      for (int k = 0; k < sites; ++k) {
+        if (!slot[r][k] || !slot[r][k]->done(local)) continue;
+        // The site has finished: its bias stays as it is (frozen) while the
+        // run's other sites go on.
+        const int c = r * sites + k;
+        wt_metad_freeze(metad, c);
+        const SampleRecord rec = slot[r][k]->finish(local, extract_replica(sys, r), grid, wt_metad_bias(metad, c), b.provenance,
+                                                    ff.potential.file.path, ff.potential.file.sha256);
+        if (!slot[r][k]->point().replay) {
+          if (b.on_finished) b.on_finished(slot[r][k]->point(), rec);
+          ++finished;
         }
+        slot[r][k].reset();
+      }
+      if (running(r)) continue;
+      // Nothing left to start here: hold this replica still, so the runs
+      // still going get the whole machine (the tail of a campaign ran at
+      // half speed on 2 threads with R = 2).
+      if (next >= runs.size()) freeze_replica(sys, r);
+      if (ctl.progress) {
+        ctl.progress->relabel(progress_label());
+        ctl.progress->update(b.done_before + finished);
       }
     }
     if (g % quantum == 0) fill_empty_slots(g);
-    if (next >= b.points.size() && std::none_of(slot.begin(), slot.end(), [](const auto& s) { return bool(s); })) break;
+    if (next >= runs.size() && std::none_of(slot.begin(), slot.end(), [&](const auto& r) {
+          return std::any_of(r.begin(), r.end(), [](const auto& x) { return bool(x); });
+        }))
+      break;
     if (ctl.progress && g % 1000 == 0) {
       ctl.progress->relabel(progress_label());
       ctl.progress->update(b.done_before + finished);

@@ -47,14 +47,14 @@ std::vector<double> group_xyz(const Configuration& c, const std::vector<int>& ro
 }
 
 SampleRun::SampleRun(const SamplePoint& point, const SingleSampleParams& params, const SampleFiles& files,
-                     std::string dir, const Configuration& glass, std::vector<int> group_rows, int center_id)
+                     std::string dir, const Configuration& glass, std::vector<int> group_rows)
     : point_(point),
       p_(params),
-      files_(files),
+      files_(point.replay ? SampleFiles{false, false, false, false} : files),
       dir_(std::move(dir)),
       glass_(glass),
       rows_(std::move(group_rows)),
-      center_id_(center_id),
+      center_id_(glass.id.at(rows_.at(0))),
       wall_start_(std::chrono::steady_clock::now()),
       detector_(params.rule) {
   p_.temperature = point.temperature;
@@ -64,7 +64,7 @@ SampleRun::SampleRun(const SamplePoint& point, const SingleSampleParams& params,
   stop_step_ = max_steps_;
   kt_ = units::kB * p_.temperature;
   biasf_ = (p_.temperature + p_.metad.bias_temperature) / p_.temperature;
-  fs::create_directories(dir_);
+  if (!point_.replay) fs::create_directories(dir_);
   if (files_.cv) {
     cv_csv_ = std::make_unique<std::ofstream>(fs::path(dir_) / "cv.csv");
     *cv_csv_ << "step,time_ps,rmsd_A,bias_eV\n" << std::setprecision(10);
@@ -184,7 +184,8 @@ SampleRecord SampleRun::finish(long step, const Configuration& final_state, cons
   rec.json = {
       {"experiment", "single_sample"},
       {"status", rec.status},
-      {"point", {{"id", point_.id}, {"cutoff_label", point_.cutoff_label}, {"sample_index", point_.index}}},
+      {"point", {{"id", point_.id}, {"cutoff_label", point_.cutoff_label}, {"sample_index", point_.index},
+                 {"site", point_.site}, {"run", point_.run}}},
       {"temperature_K", p_.temperature},
       {"seed", p_.seed},
       {"group", {{"center_id", center_id_}, {"center_rule", p_.center_id > 0 ? "given id" : "atom of " + element + " nearest the box centre"},
@@ -218,7 +219,7 @@ SampleRecord SampleRun::finish(long step, const Configuration& final_state, cons
     if (transition_step_ > 0) write_lammps_data((dir / "is_transition.data").string(), is_after_, "inherent structure after the transition");
     write_lammps_data((dir / "final.data").string(), final_state, "state at the end of the sample");
   }
-  atomic_write((dir / "sample.json").string(), [&](std::ostream& os) { os << rec.json.dump(2) << "\n"; });
+  if (!point_.replay) atomic_write((dir / "sample.json").string(), [&](std::ostream& os) { os << rec.json.dump(2) << "\n"; });
   return rec;
 }
 

@@ -34,6 +34,11 @@ struct SamplePoint {
   std::vector<int> group_ids;  ///< the boosted atoms, chosen once for the campaign (reference_group)
   double height_factor = 1;  ///< w0 of this sample / metad.height0 (1 but for deposition-rate controls)
   std::string series = "sweep";  ///< "sweep", or "control" for the deposition-rate control
+  int site = 0;              ///< which of the campaign's sites (0: the paper's group; sites.hpp)
+  long run = 0;              ///< the MD run it shares with its run's other sites (same seed, one replica)
+  /// Already in samples.csv: its run is repeated for the sake of another
+  /// site of the run (same bits), and it writes nothing.
+  bool replay = false;
 };
 
 /// Which per-sample files a run writes into its folder (sample.json always).
@@ -54,9 +59,9 @@ struct SampleRecord {
 class SampleRun {
  public:
   /// `glass`: the sample's starting configuration (positions at T), `group_rows`:
-  /// rows of the boosted group in it, `center_id`: its central atom.
+  /// rows of the boosted group in it (its central atom first).
   SampleRun(const SamplePoint& point, const SingleSampleParams& params, const SampleFiles& files, std::string dir,
-            const Configuration& glass, std::vector<int> group_rows, int center_id);
+            const Configuration& glass, std::vector<int> group_rows);
 
   /// The inherent structure the sample starts from (the runner quenches).
   void set_initial_inherent(const Configuration& is_initial);

@@ -39,7 +39,6 @@ bool run_single_sample(const ExperimentConfig& config, RunControl& ctl) {
   const nlohmann::json potential = GlassFolder{p.glass_dir}.same_potential(p.potential);
   // One temperature: the group is chosen in that glass's inherent structure.
   const AtomGroup group = reference_group(p.center_id, p.center_element, GlassFolder{p.glass_dir}, p.temperature, p.cutoff);
-  b.center_id = group.center_id;
   SamplePoint pt;
   pt.group_ids = group.ids;
   pt.temperature = p.temperature;

@@ -209,7 +209,6 @@ TEST_F(CampaignFixture, AReplicaThatBlowsUpFailsAloneAndTheOthersGoOn) {
   Configuration broken = in_order_of(GlassFolder{glass}.read_glass(500), ref.id);
   for (int d = 0; d < 3; ++d) broken.x[3 * 1 + d] = broken.x[d] + (d == 0 ? 0.4 : 0.0);
   b.glass_at[500] = broken;
-  b.center_id = group.center_id;
   b.points = {points[0], points[1]};  // id 0: 300 K, id 1: 500 K
   b.replicas = 2;
   b.sample_dir = [&](const SamplePoint& pt) { return (work / std::to_string(pt.id)).string(); };
@@ -310,7 +309,7 @@ TEST(SampleStopRule, BudgetBoundsTheSearchAndARevokedTransitionSearchesOn) {
     return quenched;
   };
   {  // A jump at 16 ps, confirmed at ~19 ps: its after phase runs past the budget.
-    SampleRun run(SamplePoint{}, p, none, (dir / "late").string(), glass, {0, 1, 2, 3}, 1);
+    SampleRun run(SamplePoint{}, p, none, (dir / "late").string(), glass, {0, 1, 2, 3});
     run.set_initial_inherent(glass);
     drive(run, 0, 8000, 0.25, glass);
     const long at = drive(run, 8000, max_steps, 0.9, moved);
@@ -320,7 +319,7 @@ TEST(SampleStopRule, BudgetBoundsTheSearchAndARevokedTransitionSearchesOn) {
     EXPECT_TRUE(run.done(at + after_steps));
   }
   {  // A jump at 5 ps the system comes back from at 8 ps: revoked, searching on to the budget.
-    SampleRun run(SamplePoint{}, p, none, (dir / "back").string(), glass, {0, 1, 2, 3}, 1);
+    SampleRun run(SamplePoint{}, p, none, (dir / "back").string(), glass, {0, 1, 2, 3});
     run.set_initial_inherent(glass);
     drive(run, 0, 2500, 0.25, glass);
     const long at = drive(run, 2500, 4000, 0.9, moved);

@@ -1,0 +1,227 @@
+// Several sites per run (issue 21) on the tiny glass: a batch of R replicas
+// x K sites gives the bits of the runs one at a time; a site run alone
+// follows its run together to the bit until another site's bias acts; sites
+// stop on their own clocks with frozen biases; a campaign killed between
+// the sites of one run resumes to the same bits (the finished site replays).
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "experiments/common/run_control.hpp"
+#include "experiments/metadynamics/samples_file.hpp"
+#include "experiments/run_experiment.hpp"
+#include "experiments/tests/test_process.hpp"
+#include "support/csv_table.hpp"
+#include "support/json_file.hpp"
+
+using namespace betarelax::experiments;
+using betarelax::test::complete_rows;
+using betarelax::test::run_binary;
+using betarelax::test::text_of;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path& work() {
+  static const fs::path dir = fs::temp_directory_path() / ("betarelax_sites_" + std::to_string(getpid()));
+  return dir;
+}
+
+/// The campaign run straight (one replica) once for every test.
+const fs::path& straight() {
+  static const fs::path dir = [] {
+    const fs::path d = work() / "straight";
+    fs::remove_all(d);
+    RunControl ctl;
+    ctl.out_dir = d.string();
+    ctl.glass_dir = BETARELAX_TEST_GLASS;
+    ctl.replicas = 1;
+    if (!run_experiment(BETARELAX_SITES_TOML, "tiny", ctl)) ADD_FAILURE() << "the straight sites campaign did not finish";
+    return d;
+  }();
+  return dir;
+}
+
+std::map<long, SampleRow> rows_by_id(const fs::path& dir) {
+  std::map<long, SampleRow> out;
+  for (SampleRow r : read_samples_file((dir / "samples.csv").string())) {
+    r.erase("wall_s");
+    out[std::stol(r.at("id"))] = r;
+  }
+  return out;
+}
+
+std::string folder(long id) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%05ld", id);
+  return buf;
+}
+
+void expect_same_campaign(const fs::path& a, const fs::path& b) {
+  const auto ra = rows_by_id(a), rb = rows_by_id(b);
+  ASSERT_EQ(ra.size(), rb.size());
+  for (const auto& [id, row] : ra) {
+    ASSERT_TRUE(rb.count(id)) << "sample " << id << " missing in " << b;
+    EXPECT_EQ(row, rb.at(id)) << "sample " << id;
+    for (const char* f : {"fes.csv", "HILLS", "cv.csv"})
+      EXPECT_EQ(text_of(a / "samples" / folder(id) / f), text_of(b / "samples" / folder(id) / f)) << "sample " << id << ": " << f;
+  }
+}
+
+/// cv.csv rows (step -> "s,V").
+std::map<long, std::string> cv_trace(const fs::path& dir, long id) {
+  const betarelax::CsvTable t = betarelax::read_csv_table((dir / "samples" / folder(id) / "cv.csv").string());
+  std::map<long, std::string> out;
+  for (const auto& row : t.rows) out[std::stol(row.at("step"))] = row.at("rmsd_A") + "," + row.at("bias_eV");
+  return out;
+}
+
+/// The scratch folder goes when the binary ends.
+struct Scratch : ::testing::Environment {
+  void TearDown() override { fs::remove_all(work()); }
+};
+const auto* const scratch = ::testing::AddGlobalTestEnvironment(new Scratch);
+
+struct SitesTest : ::testing::Test {
+  void SetUp() override {
+    if (!fs::exists(fs::path(BETARELAX_TEST_GLASS) / "glass_300K.data")) GTEST_SKIP() << "needs the glass_resume.straight ctest fixture";
+  }
+};
+
+}  // namespace
+
+TEST_F(SitesTest, ThePlanNamesTwoSitesApartAndEveryRowItsSite) {
+  const nlohmann::json plan = betarelax::read_json_file((straight() / "campaign.json").string(), "the campaign's plan");
+  const auto& sites = plan.at("sites");
+  ASSERT_EQ(sites.at("count").get<int>(), 2);
+  EXPECT_GE(sites.at("closest_approach_A")[0][1].get<double>(), sites.at("separation_A").get<double>());
+  EXPECT_EQ(sites.at("centers")[0].get<int>(), plan.at("center").at("id").get<int>());  // site 0: the paper's group
+  const auto rows = rows_by_id(straight());
+  ASSERT_EQ(rows.size(), 8u);  // 2 samples x (2 together + 2 alone)
+  std::map<std::string, int> per_series_site;
+  for (const auto& [id, r] : rows) ++per_series_site[r.at("series") + r.at("site")];
+  EXPECT_EQ(per_series_site, (std::map<std::string, int>{{"alone0", 2}, {"alone1", 2}, {"sweep0", 2}, {"sweep1", 2}}));
+}
+
+TEST_F(SitesTest, ReplicasTimesSitesEqualTheRunsOneByOne) {
+  RunControl ctl;
+  ctl.out_dir = (work() / "r3").string();
+  ctl.glass_dir = BETARELAX_TEST_GLASS;
+  ctl.replicas = 3;
+  ASSERT_TRUE(run_experiment(BETARELAX_SITES_TOML, "tiny", ctl));
+  expect_same_campaign(straight(), work() / "r3");
+}
+
+TEST_F(SitesTest, ASiteAloneFollowsItsRunTogetherUntilAnotherSitesBiasActs) {
+  // Points: per sample index, run together (site 0, site 1), then site 0
+  // alone, then site 1 alone, all with one seed. Until the first hill (step
+  // = pace) no bias acts anywhere: the traces agree to the bit; after it the
+  // other site's bias pushes its own atoms, and the chaos of the glass
+  // carries that to this site (the cross-talk a separation keeps small).
+  const long pace = 20;
+  const auto rows = rows_by_id(straight());
+  for (long index = 0; index < 2; ++index) {
+    for (int site = 0; site < 2; ++site) {
+      const long together = 4 * index + site, alone = 4 * index + 2 + site;
+      ASSERT_EQ(rows.at(together).at("series"), "sweep");
+      ASSERT_EQ(rows.at(alone).at("series"), "alone");
+      ASSERT_EQ(rows.at(alone).at("site"), std::to_string(site));
+      ASSERT_EQ(rows.at(alone).at("seed"), rows.at(together).at("seed"));
+      const auto a = cv_trace(straight(), together), b = cv_trace(straight(), alone);
+      bool differs_later = false;
+      for (const auto& [step, text] : a) {
+        if (!b.count(step)) continue;
+        if (step <= pace) EXPECT_EQ(text, b.at(step)) << "index " << index << " site " << site << " step " << step;
+        else differs_later = differs_later || text != b.at(step);
+      }
+      EXPECT_TRUE(differs_later) << "index " << index << " site " << site << ": the other site's bias never reached this one";
+    }
+  }
+}
+
+TEST_F(SitesTest, SitesStopOnTheirOwnClocksAndAFinishedSiteStopsDepositing) {
+  const auto rows = rows_by_id(straight());
+  bool apart = false;
+  for (long index = 0; index < 2; ++index) {
+    const SampleRow &s0 = rows.at(4 * index), &s1 = rows.at(4 * index + 1);
+    apart = apart || s0.at("steps") != s1.at("steps");
+    for (const SampleRow* r : {&s0, &s1}) {
+      // One hill every pace steps of its own clock, none after it stopped.
+      EXPECT_EQ(std::stol(r->at("hills")), std::stol(r->at("steps")) / 20) << "sample " << r->at("id");
+      const std::string hills = text_of(straight() / "samples" / folder(std::stol(r->at("id"))) / "HILLS");
+      long lines = 0;
+      for (char ch : hills) lines += ch == '\n';
+      EXPECT_EQ(lines - 3, std::stol(r->at("hills"))) << "sample " << r->at("id");  // 3 header lines
+    }
+  }
+  EXPECT_TRUE(apart) << "every pair of sites stopped on the same step: the test no longer sees one site stop while the other runs";
+}
+
+TEST_F(SitesTest, CutBetweenTheSitesOfARunResumesToTheSameBits) {
+  // Straight, one replica, runs one after another at multiples of the refill
+  // quantum (10 x pace = 200 steps): ids 0+1 together take 1800 steps, id 2
+  // alone 1600, id 3 alone 2600; then ids 4+5 together start at 6000, id 4
+  // ends 1800 steps later, id 5 at 2448. Cut at 8000: id 4 is in, id 5 is
+  // not; the resume runs ids 4+5 again whole, id 4 replays its bits and
+  // writes nothing, id 5 ends as in the straight run.
+  const fs::path dir = work() / "cut";
+  fs::remove_all(dir);
+  RunControl ctl;
+  ctl.out_dir = dir.string();
+  ctl.glass_dir = BETARELAX_TEST_GLASS;
+  ctl.replicas = 1;
+  ctl.stop_after = 8000;
+  ASSERT_FALSE(run_experiment(BETARELAX_SITES_TOML, "tiny", ctl));
+  const auto cut = rows_by_id(dir);
+  ASSERT_TRUE(cut.count(4) && !cut.count(5)) << "the cut no longer falls between ids 4 and 5: move it";
+  const std::string hills_before = text_of(dir / "samples" / folder(4) / "HILLS");
+  RunControl again;
+  again.out_dir = dir.string();
+  again.glass_dir = BETARELAX_TEST_GLASS;
+  again.replicas = 1;
+  again.resume = true;
+  ASSERT_TRUE(run_experiment(BETARELAX_SITES_TOML, "tiny", again));
+  EXPECT_EQ(text_of(dir / "samples" / folder(4) / "HILLS"), hills_before);
+  expect_same_campaign(straight(), dir);
+}
+
+TEST_F(SitesTest, KilledBetweenTheSitesOfARunResumesToTheSameBits) {
+  const fs::path dir = work() / "killed";
+  fs::remove_all(dir);
+  const std::vector<std::string> args = {BETARELAX_BIN_PATH, "run", BETARELAX_SITES_TOML, "--profile", "tiny", "--glass",
+                                         BETARELAX_TEST_GLASS, "--out", dir.string(), "--replicas", "1"};
+  pid_t pid = 0;
+  run_binary(args, &pid);
+  // SIGKILL as soon as the first site of the first run is in: the other is mid-run.
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::minutes(5);
+  int status = 0;
+  bool exited = false;
+  while (complete_rows(dir / "samples.csv") < 1 && std::chrono::steady_clock::now() < give_up) {
+    if (waitpid(pid, &status, WNOHANG) == pid) {
+      exited = true;
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  ASSERT_FALSE(exited) << "the campaign ended before it could be killed";
+  kill(pid, SIGKILL);
+  waitpid(pid, &status, 0);
+  const std::string before = text_of(dir / "samples.csv");
+  ASSERT_GE(complete_rows(dir / "samples.csv"), 1u);
+  std::vector<std::string> again = args;
+  again.push_back("--resume");
+  ASSERT_EQ(run_binary(again).code, 0);
+  const std::string after = text_of(dir / "samples.csv");
+  EXPECT_EQ(after.substr(0, before.rfind('\n') + 1), before.substr(0, before.rfind('\n') + 1));  // kept as they were
+  expect_same_campaign(straight(), dir);
+}

@@ -2,7 +2,7 @@
 // log-normal fits, stacked; (b) the ART activation-energy histogram;
 // (c)–(e) ΔF_para, ΔF_seq, ΔF_eff versus T with the linear fits
 // ΔF_x = ΔQ_x − TΔS_x (ΔS and ΔQ in the legend) and, on (e), ART's ⟨ΔQ⟩ as
-// a rhombus at 0 K.
+// a rhombus at 0 K; with several sites, each site's own fit on (e).
 #include <algorithm>
 #include <cmath>
 
@@ -64,6 +64,26 @@ Figure fig4_temperature(const FigureContext& ctx, const nlohmann::json& derived)
       legend[i] = "fit: dQ = " + fixed(f.at("dQ_eV"), 2) + " eV, dS = " + fixed(f.at("dS_kB"), 1) + " k_B";
     }
   }
+  // (e) with several sites: each site's own fit ΔF_eff(T), thin and grey
+  // beside the pooled one (the spread the paper's single site hides).
+  std::string site_lines = "T_K";
+  int site_fits = 0;
+  if (derived.contains("sites")) {
+    std::vector<std::pair<double, double>> qs;  // (dQ, dS) per site with a fit
+    for (const auto& [k, site] : derived.at("sites").at("per_site").items()) {
+      if (!site.at("fit_eff").is_object()) continue;
+      site_lines += ",site_" + k + "_eV";
+      qs.push_back({site.at("fit_eff").at("dQ_eV").get<double>(), site.at("fit_eff").at("dS_kB").get<double>()});
+    }
+    site_lines += "\n";
+    site_fits = static_cast<int>(qs.size());
+    for (int i = 0; i <= 20 && site_fits > 0; ++i) {
+      const double t = t_max * 1.05 * i / 20;
+      site_lines += num(t);
+      for (const auto& [dq, ds] : qs) site_lines += "," + num(dq - t * ds * units::kB);
+      site_lines += "\n";
+    }
+  }
   // (b) ART
   std::string art = "dQ_eV,count\n", art_mean = "T_K,dQ_eV\n", art_axes;
   const bool have_art = derived.contains("art") && derived.at("art").contains("mean_dQ_eV");
@@ -101,12 +121,16 @@ Figure fig4_temperature(const FigureContext& ctx, const nlohmann::json& derived)
             "} (eV)'\n  set xrange [0:" + num(t_max * 1.05) + "]\n";
     body += "  plot 'fig4c_barriers.csv' skip 1 using 1:" + std::to_string(i + 2) + " with points pt 7 ps 1.2 title 'WT-MetaD'";
     if (have_fits) body += ", 'fig4c_fits.csv' skip 1 using 1:" + std::to_string(i + 2) + " with lines lw 2 title \"" + gp_text(legend[i]) + "\"";
+    if (i == 2 && site_fits > 0)
+      body += ", for [c=2:" + std::to_string(site_fits + 1) +
+              "] 'fig4e_sites.csv' skip 1 using 1:c with lines lw 1 dt 2 lc rgb 'gray50' title (c == 2 ? 'each site' : '')";
     if (i == 2 && have_art) body += ", 'fig4b_art_mean.csv' skip 1 using 1:2 with points pt 13 ps 2.5 lc rgb '#d06000' title 'ART <{/Symbol D}Q>'";
     body += "\n  set xrange [*:*]\n";
   }
   return draw_figure(ctx, "fig4", caption,
                      {{"fig4a_spectra.csv", spectra}, {"fig4a_fits.csv", fits}, {"fig4b_art.csv", art},
-                      {"fig4b_art_mean.csv", art_mean}, {"fig4c_barriers.csv", barriers}, {"fig4c_fits.csv", lines}},
+                      {"fig4b_art_mean.csv", art_mean}, {"fig4c_barriers.csv", barriers}, {"fig4c_fits.csv", lines},
+                      {"fig4e_sites.csv", site_lines}},
                      body, 1500, 950);
 }
 

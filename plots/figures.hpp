@@ -1,5 +1,6 @@
 #pragma once
-/// The paper's figures (Yang et al., PRB 102, 174103 (2020), Figs. 1–5),
+/// The paper's figures (Yang et al., PRB 102, 174103 (2020), Figs. 1–5, and
+/// Fig. 6, the site-to-site spread of a several-site campaign),
 /// one function each, drawn from a results directory's validated results
 /// (analysis/derived.json and the stage folders), and report.md.
 #include <ostream>
@@ -17,6 +18,8 @@ Figure fig2_cluster_size(const FigureContext& ctx, const nlohmann::json& derived
 Figure fig3_sample_count(const FigureContext& ctx, const nlohmann::json& derived);
 Figure fig4_temperature(const FigureContext& ctx, const nlohmann::json& derived);
 Figure fig5_arrhenius(const FigureContext& ctx, const nlohmann::json& derived);
+/// Beyond the paper: the spread over the sites of a several-site campaign.
+Figure fig6_sites(const FigureContext& ctx, const nlohmann::json& derived);
 
 /// report.md in the results directory: the validation table (paper value,
 /// measured ± uncertainty, tolerance, severity, status), the figures (or why

@@ -18,6 +18,7 @@
 #include "validation/effective_barriers.hpp"
 #include "validation/lognormal_fit.hpp"
 #include "validation/sample_quality.hpp"
+#include "validation/site_spread.hpp"
 #include "validation/spectrum_shape.hpp"
 #include "validation/spectrum_stats.hpp"
 
@@ -231,6 +232,10 @@ nlohmann::json analyze_results_dir(const std::string& dir, const AnalysisOptions
     const CsvTable table = read_csv_table(sweep.string(), true);
     if (std::find(table.header.begin(), table.header.end(), "status") != table.header.end()) out["censoring"] = censoring(table);
     out["deposition_control"] = deposition_control(table);
+    // Several sites (issue 21): the pooled spectra above are the glass's;
+    // each site's own, and their spread, beside them.
+    if (const nlohmann::json spread = site_spread(table.rows, o); !spread.is_null()) out["sites"] = spread;
+    if (const nlohmann::json pairs = crosstalk(table.rows); !pairs.is_null()) out["crosstalk"] = pairs;
   }
   // The other campaigns' statistics, recomputed from their raw rows with the
   // options their plan (campaign.json) records.

@@ -8,6 +8,7 @@
 
 #include "support/units.hpp"
 #include "validation/sample_quality.hpp"
+#include "validation/site_spread.hpp"
 #include "validation/spectrum_stats.hpp"
 
 namespace betarelax::validation {
@@ -80,6 +81,7 @@ nlohmann::json campaign_summary(const CampaignSummaryOptions& p, const std::vect
     points.push_back(entry);
   }
   nlohmann::json out = {{"kind", p.kind}, {"samples", rows.size()}, {"nu0_Hz", p.nu0_Hz}, {"points", points}, {"options", to_json(p)}};
+  if (const nlohmann::json pairs = crosstalk(rows); !pairs.is_null()) out["crosstalk"] = pairs;
 
   if (p.kind == "sample_count") {
     std::vector<double> df;

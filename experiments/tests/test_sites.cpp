@@ -37,20 +37,8 @@ const fs::path& work() {
   return dir;
 }
 
-/// The campaign run straight (one replica) once for every test.
-const fs::path& straight() {
-  static const fs::path dir = [] {
-    const fs::path d = work() / "straight";
-    fs::remove_all(d);
-    RunControl ctl;
-    ctl.out_dir = d.string();
-    ctl.glass_dir = BETARELAX_TEST_GLASS;
-    ctl.replicas = 1;
-    if (!run_experiment(BETARELAX_SITES_TOML, "tiny", ctl)) ADD_FAILURE() << "the straight sites campaign did not finish";
-    return d;
-  }();
-  return dir;
-}
+/// The campaign run straight (one replica) by the sites.straight ctest fixture.
+fs::path straight() { return BETARELAX_SITES_STRAIGHT; }
 
 std::map<long, SampleRow> rows_by_id(const fs::path& dir) {
   std::map<long, SampleRow> out;
@@ -94,7 +82,7 @@ const auto* const scratch = ::testing::AddGlobalTestEnvironment(new Scratch);
 
 struct SitesTest : ::testing::Test {
   void SetUp() override {
-    if (!fs::exists(fs::path(BETARELAX_TEST_GLASS) / "glass_300K.data")) GTEST_SKIP() << "needs the glass_resume.straight ctest fixture";
+    if (!fs::exists(straight() / "samples.csv")) GTEST_SKIP() << "needs the sites.straight ctest fixture (run through ctest)";
   }
 };
 

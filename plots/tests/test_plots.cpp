@@ -5,6 +5,7 @@
 // figure and no report unless forced, and a forced figure says NOT VALIDATED.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include <cmath>
@@ -45,8 +46,23 @@ std::string text_of(const fs::path& p) {
   return ss.str();
 }
 
-/// A results directory with every figure's inputs.
-fs::path make_results(const std::string& name, bool passed) {
+/// A temperature sweep of three sites with known lines dF = Q_k - T S_k,
+/// three samples each at 200, 300, 400 K, and each site once alone.
+void write_sites_sweep(const fs::path& csv) {
+  std::ofstream out(csv);
+  out << "id,T_K,site,sample_index,cutoff_A,cutoff_label,group_size,series,status,dF_eV\n";
+  int id = 0;
+  for (int k = 0; k < 3; ++k)
+    for (double t : {200.0, 300.0, 400.0})
+      for (int i = 0; i < 3; ++i) {
+        const double df = 1.2 + 0.2 * k - t * (5 + 5 * k) * 8.617333e-5 + 0.01 * (i - 1);
+        out << id++ << "," << t << "," << k << "," << i << ",4,4.0,12,sweep,transition," << df << "\n";
+        if (i == 0) out << id++ << "," << t << "," << k << "," << i << ",4,4.0,12,alone,transition," << df - 0.01 << "\n";
+      }
+}
+
+/// A results directory with every figure's inputs (`sites`: the sweep is of three sites).
+fs::path make_results(const std::string& name, bool passed, bool sites = false) {
   const fs::path dir = fs::temp_directory_path() / ("betarelax_plots_" + name);
   fs::remove_all(dir);
   fs::copy(BETARELAX_ARCHIVED_RUN, dir, fs::copy_options::recursive);
@@ -86,6 +102,7 @@ fs::path make_results(const std::string& name, bool passed) {
     }
   }
   std::ofstream(dir / "art_comparison" / "art.json") << R"({"summary_options": {"duplicate_eV": 0.001, "histogram_bin_eV": 0.1}})";
+  if (sites) write_sites_sweep(dir / "temperature_sweep" / "samples.csv");
   nlohmann::json derived = betarelax::validation::analyze_results_dir(dir.string());
   derived["provenance"] = {{"git_revision", "test"}, {"execution_space", "Serial"}, {"concurrency", 1}, {"device", "cpu"}};
   fs::create_directories(dir / "analysis");
@@ -104,10 +121,15 @@ TEST(Plots, EveryFigureWritesPngOfItsSizeAndPdfAndItsData) {
   std::ostringstream log;
   const PlotOutcome out = plot_results(dir.string(), false, log);
   ASSERT_TRUE(out.validated) << log.str();
-  ASSERT_EQ(out.figures.size(), 5u);
+  ASSERT_EQ(out.figures.size(), 6u);
   const std::map<std::string, std::pair<int, int>> size = {
       {"fig1", {1800, 600}}, {"fig2", {1400, 600}}, {"fig3", {1500, 550}}, {"fig4", {1500, 950}}, {"fig5", {1200, 900}}};
   for (const Figure& f : out.figures) {
+    if (f.name == "fig6") {  // the archived run has one site: nothing to spread, and it says so
+      EXPECT_FALSE(f.drawn);
+      EXPECT_NE(f.why_not.find("one site"), std::string::npos) << f.why_not;
+      continue;
+    }
     EXPECT_TRUE(f.drawn) << f.name << ": " << f.why_not;
     const fs::path png = dir / "figures" / (f.name + ".png"), pdf = dir / "figures" / (f.name + ".pdf");
     EXPECT_EQ(png_size(png), size.at(f.name)) << png;
@@ -122,6 +144,33 @@ TEST(Plots, EveryFigureWritesPngOfItsSizeAndPdfAndItsData) {
   EXPECT_NE(report.find("![fig4](figures/fig4.png)"), std::string::npos);
   EXPECT_NE(report.find("`dQ_eff`"), std::string::npos);
   EXPECT_EQ(report.find("NOT VALIDATED"), std::string::npos);
+}
+
+TEST(Plots, SeveralSitesDrawTheirSpreadAndEachSitesLineOnFig4) {
+  const fs::path dir = make_results("sites", true, true);
+  std::ostringstream log;
+  const PlotOutcome out = plot_results(dir.string(), false, log);
+  ASSERT_EQ(out.figures.size(), 6u);
+  const Figure& f6 = out.figures.back();
+  ASSERT_TRUE(f6.drawn) << f6.why_not;
+  EXPECT_EQ(png_size(dir / "figures" / "fig6.png"), std::make_pair(1500, 500));
+  // (b): one point per site at its own fit, (c): the cross-talk of each site (0.01 eV by construction).
+  const std::string fits = text_of(dir / "figures" / "fig6b_site_fits.csv");
+  EXPECT_EQ(std::count(fits.begin(), fits.end(), '\n'), 4) << fits;
+  std::istringstream ct(text_of(dir / "figures" / "fig6c_crosstalk.csv"));
+  std::string line;
+  std::getline(ct, line);  // header
+  int sites_with_pairs = 0;
+  while (std::getline(ct, line)) {
+    EXPECT_NEAR(std::stod(line.substr(line.find(',') + 1)), 0.01, 1e-9) << line;
+    ++sites_with_pairs;
+  }
+  EXPECT_EQ(sites_with_pairs, 3);
+  // Fig. 4 (e) carries the three sites' lines beside the pooled fit.
+  EXPECT_NE(text_of(dir / "figures" / "fig4.gp").find("'fig4e_sites.csv' skip 1 using 1:c"), std::string::npos);
+  const std::string lines = text_of(dir / "figures" / "fig4e_sites.csv");
+  EXPECT_EQ(lines.substr(0, lines.find('\n')), "T_K,site_0_eV,site_1_eV,site_2_eV");
+  EXPECT_NE(text_of(dir / "report.md").find("![fig6](figures/fig6.png)"), std::string::npos);
 }
 
 TEST(Plots, ArtHistogramCountsFromZeroWithABinOfRoomEachSide) {
@@ -187,8 +236,9 @@ TEST(Plots, FailedValidationGivesNoFigureUnlessForcedAndThenSaysSo) {
   EXPECT_NE(log.str().find("--force"), std::string::npos);
 
   const PlotOutcome forced = plot_results(dir.string(), true, log);
-  ASSERT_EQ(forced.figures.size(), 5u);
+  ASSERT_EQ(forced.figures.size(), 6u);
   for (const Figure& f : forced.figures) {
+    if (f.name == "fig6") continue;  // one site: not drawn
     ASSERT_TRUE(f.drawn) << f.name;
     EXPECT_NE(text_of(dir / "figures" / (f.name + ".gp")).find("NOT VALIDATED"), std::string::npos) << f.name;
   }

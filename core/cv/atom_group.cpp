@@ -49,17 +49,22 @@ AtomGroup select_group(const Configuration& ref, int center_id, double cutoff) {
   return g;
 }
 
+double distance_sq_to_box_centre(const Configuration& ref, int row) {
+  double d2 = 0;
+  for (int d = 0; d < 3; ++d) {
+    double dx = ref.x[3 * row + d] - (ref.lo[d] + 0.5 * ref.len[d]);
+    dx -= ref.len[d] * std::round(dx / ref.len[d]);
+    d2 += dx * dx;
+  }
+  return d2;
+}
+
 int central_atom_by_rule(const Configuration& ref, int type) {
   int best = -1;
   double best_d = std::numeric_limits<double>::max();
   for (int i = 0; i < ref.n_atoms(); ++i) {
     if (ref.type[i] != type) continue;
-    double d2 = 0;
-    for (int d = 0; d < 3; ++d) {
-      double dx = ref.x[3 * i + d] - (ref.lo[d] + 0.5 * ref.len[d]);
-      dx -= ref.len[d] * std::round(dx / ref.len[d]);
-      d2 += dx * dx;
-    }
+    const double d2 = distance_sq_to_box_centre(ref, i);
     if (d2 < best_d || (d2 == best_d && ref.id[i] < ref.id[best])) {
       best_d = d2;
       best = i;

@@ -24,6 +24,9 @@ AtomGroup select_group(const Configuration& ref, int center_id, double cutoff);
 /// not look at any sampling result.
 int central_atom_by_rule(const Configuration& ref, int type);
 
+/// Squared minimum-image distance (Å²) of the atom in `row` from the box centre.
+double distance_sq_to_box_centre(const Configuration& ref, int row);
+
 /// Row of each atom id in `conf` (throws InputError naming a missing id).
 std::vector<int> rows_of_ids(const Configuration& conf, const std::vector<int>& ids);
 

@@ -8,20 +8,6 @@
 #include "support/input_error.hpp"
 
 namespace betarelax {
-namespace {
-
-double squared_distance_to_box_centre(const Configuration& c, int row) {
-  double d2 = 0;
-  for (int d = 0; d < 3; ++d) {
-    double dx = c.x[3 * row + d] - (c.lo[d] + 0.5 * c.len[d]);
-    dx -= c.len[d] * std::round(dx / c.len[d]);
-    d2 += dx * dx;
-  }
-  return d2;
-}
-
-}  // namespace
-
 double closest_approach(const Configuration& c, const std::vector<int>& a, const std::vector<int>& b) {
   double best = 1e300;
   for (int i : a)
@@ -47,7 +33,7 @@ SiteSelection select_sites(const Configuration& ref, int first_center, int type,
   for (int i = 0; i < ref.n_atoms(); ++i)
     if (ref.type[i] == type && ref.id[i] != first_center) order.push_back(i);
   std::vector<double> d2(ref.n_atoms());
-  for (int i : order) d2[i] = squared_distance_to_box_centre(ref, i);
+  for (int i : order) d2[i] = distance_sq_to_box_centre(ref, i);
   std::sort(order.begin(), order.end(), [&](int a, int b) { return d2[a] != d2[b] ? d2[a] < d2[b] : ref.id[a] < ref.id[b]; });
   for (int row : order) {
     if (static_cast<int>(out.sites.size()) == count) break;

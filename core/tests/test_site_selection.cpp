@@ -13,20 +13,6 @@
 
 using namespace betarelax;
 
-namespace {
-
-double centre_d2(const Configuration& c, int row) {
-  double d2 = 0;
-  for (int d = 0; d < 3; ++d) {
-    double dx = c.x[3 * row + d] - (c.lo[d] + 0.5 * c.len[d]);
-    dx -= c.len[d] * std::round(dx / c.len[d]);
-    d2 += dx * dx;
-  }
-  return d2;
-}
-
-}  // namespace
-
 TEST(SiteSelection, GreedyFromTheBoxCentreAndApartByTheSeparation) {
   const Configuration c = test::cuzr_config(10, 3);  // 4000 atoms, 42 A box
   const int cu = 0, first = central_atom_by_rule(c, cu);
@@ -57,9 +43,9 @@ TEST(SiteSelection, GreedyFromTheBoxCentreAndApartByTheSeparation) {
   }
   // Greedy: a Cu atom nearer the box centre than the last site taken, and not
   // taken, was too close to a site taken before it.
-  const double last = centre_d2(c, s.sites.back().rows[0]);
+  const double last = distance_sq_to_box_centre(c, s.sites.back().rows[0]);
   for (int row = 0; row < c.n_atoms(); ++row) {
-    if (c.type[row] != cu || centre_d2(c, row) >= last || c.id[row] == first) continue;
+    if (c.type[row] != cu || distance_sq_to_box_centre(c, row) >= last || c.id[row] == first) continue;
     const AtomGroup g = select_group(c, c.id[row], cutoff);
     bool taken = false, blocked = false;
     for (const AtomGroup& site : s.sites) {

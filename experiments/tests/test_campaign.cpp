@@ -32,6 +32,7 @@
 #include "experiments/metadynamics/sample_run.hpp"
 #include "experiments/metadynamics/samples_file.hpp"
 #include "experiments/run_experiment.hpp"
+#include "experiments/tests/campaign_compare.hpp"
 #include "experiments/tests/test_process.hpp"
 #include "support/input_error.hpp"
 
@@ -39,36 +40,14 @@ using namespace betarelax::experiments;
 using betarelax::AtomGroup;
 using betarelax::Configuration;
 using betarelax::test::complete_rows;
+using betarelax::test::expect_same_campaign;
+using betarelax::test::rows_by_id;
+using betarelax::test::kill_after_rows;
 using betarelax::test::run_binary;
 using betarelax::test::text_of;
 namespace fs = std::filesystem;
 
 namespace {
-
-/// Rows keyed by id, without the wall time (the one column that legitimately differs).
-std::map<std::string, SampleRow> rows_by_id(const fs::path& csv) {
-  std::map<std::string, SampleRow> out;
-  for (SampleRow r : read_samples_file(csv.string())) {
-    r.erase("wall_s");
-    EXPECT_TRUE(out.emplace(r.at("id"), r).second) << "sample " << r.at("id") << " appears twice in " << csv;
-  }
-  return out;
-}
-
-/// Every row and every sample's bias, hills and CV trace equal, bit for bit.
-void expect_same_campaign(const fs::path& a, const fs::path& b) {
-  const auto ra = rows_by_id(a / "samples.csv"), rb = rows_by_id(b / "samples.csv");
-  ASSERT_EQ(ra.size(), rb.size());
-  for (const auto& [id, row] : ra) {
-    ASSERT_TRUE(rb.count(id)) << "sample " << id << " missing in " << b;
-    EXPECT_EQ(row, rb.at(id)) << "sample " << id;
-    char folder[16];
-    std::snprintf(folder, sizeof folder, "%05ld", std::stol(id));
-    for (const char* f : {"fes.csv", "HILLS", "cv.csv"}) {
-      EXPECT_EQ(text_of(a / "samples" / folder / f), text_of(b / "samples" / folder / f)) << "sample " << id << ": " << f;
-    }
-  }
-}
 
 struct CampaignFixture : ::testing::Test {
   void SetUp() override {
@@ -111,23 +90,8 @@ TEST_F(CampaignFixture, BatchedEqualsUnbatched) {
 TEST_F(CampaignFixture, KilledAtAnyMomentResumesWithoutLossOrDuplicates) {
   const fs::path dir = work / "killed";
   const std::vector<std::string> args = {bin, "run", toml, "--profile", "tiny", "--glass", glass, "--out", dir.string(), "--replicas", "2"};
-  pid_t pid = 0;
-  run_binary(args, &pid);
   // SIGKILL as soon as the first sample is in: the others are mid-run.
-  const auto give_up = std::chrono::steady_clock::now() + std::chrono::minutes(5);
-  int status = 0;
-  bool exited = false;
-  while (complete_rows(dir / "samples.csv") < 1 && std::chrono::steady_clock::now() < give_up) {
-    if (waitpid(pid, &status, WNOHANG) == pid) {
-      exited = true;
-      break;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  ASSERT_FALSE(exited) << "the campaign ended before it could be killed";
-  kill(pid, SIGKILL);
-  waitpid(pid, &status, 0);
-  ASSERT_TRUE(WIFSIGNALED(status));
+  ASSERT_TRUE(kill_after_rows(args, dir / "samples.csv", 1)) << "the campaign ended before it could be killed";
   const std::string before = text_of(dir / "samples.csv");
   const size_t rows_before = complete_rows(dir / "samples.csv");
   ASSERT_GE(rows_before, 1u);

@@ -6,11 +6,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace betarelax::test {
@@ -76,6 +78,22 @@ inline Ran run_binary(const std::vector<std::string>& args, pid_t* child = nullp
   std::filesystem::remove(out_path);
   std::filesystem::remove(err_path);
   return r;
+}
+
+/// Starts `args` and SIGKILLs it as soon as `csv` holds `rows` complete
+/// rows (within five minutes). False when the child ended on its own first.
+inline bool kill_after_rows(const std::vector<std::string>& args, const std::filesystem::path& csv, size_t rows) {
+  pid_t pid = 0;
+  run_binary(args, &pid);
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::minutes(5);
+  int status = 0;
+  while (complete_rows(csv) < rows && std::chrono::steady_clock::now() < give_up) {
+    if (waitpid(pid, &status, WNOHANG) == pid) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  kill(pid, SIGKILL);
+  waitpid(pid, &status, 0);
+  return WIFSIGNALED(status);
 }
 
 }  // namespace betarelax::test

@@ -20,12 +20,17 @@
 #include "experiments/common/run_control.hpp"
 #include "experiments/metadynamics/samples_file.hpp"
 #include "experiments/run_experiment.hpp"
+#include "experiments/tests/campaign_compare.hpp"
 #include "experiments/tests/test_process.hpp"
 #include "support/csv_table.hpp"
 #include "support/json_file.hpp"
 
 using namespace betarelax::experiments;
 using betarelax::test::complete_rows;
+using betarelax::test::expect_same_campaign;
+using betarelax::test::rows_by_id;
+using betarelax::test::sample_folder;
+using betarelax::test::kill_after_rows;
 using betarelax::test::run_binary;
 using betarelax::test::text_of;
 namespace fs = std::filesystem;
@@ -40,35 +45,9 @@ const fs::path& work() {
 /// The campaign run straight (one replica) by the sites.straight ctest fixture.
 fs::path straight() { return BETARELAX_SITES_STRAIGHT; }
 
-std::map<long, SampleRow> rows_by_id(const fs::path& dir) {
-  std::map<long, SampleRow> out;
-  for (SampleRow r : read_samples_file((dir / "samples.csv").string())) {
-    r.erase("wall_s");
-    out[std::stol(r.at("id"))] = r;
-  }
-  return out;
-}
-
-std::string folder(long id) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%05ld", id);
-  return buf;
-}
-
-void expect_same_campaign(const fs::path& a, const fs::path& b) {
-  const auto ra = rows_by_id(a), rb = rows_by_id(b);
-  ASSERT_EQ(ra.size(), rb.size());
-  for (const auto& [id, row] : ra) {
-    ASSERT_TRUE(rb.count(id)) << "sample " << id << " missing in " << b;
-    EXPECT_EQ(row, rb.at(id)) << "sample " << id;
-    for (const char* f : {"fes.csv", "HILLS", "cv.csv"})
-      EXPECT_EQ(text_of(a / "samples" / folder(id) / f), text_of(b / "samples" / folder(id) / f)) << "sample " << id << ": " << f;
-  }
-}
-
 /// cv.csv rows (step -> "s,V").
 std::map<long, std::string> cv_trace(const fs::path& dir, long id) {
-  const betarelax::CsvTable t = betarelax::read_csv_table((dir / "samples" / folder(id) / "cv.csv").string());
+  const betarelax::CsvTable t = betarelax::read_csv_table((dir / "samples" / sample_folder(id) / "cv.csv").string());
   std::map<long, std::string> out;
   for (const auto& row : t.rows) out[std::stol(row.at("step"))] = row.at("rmsd_A") + "," + row.at("bias_eV");
   return out;
@@ -94,7 +73,7 @@ TEST_F(SitesTest, ThePlanNamesTwoSitesApartAndEveryRowItsSite) {
   ASSERT_EQ(sites.at("count").get<int>(), 2);
   EXPECT_GE(sites.at("closest_approach_A")[0][1].get<double>(), sites.at("separation_A").get<double>());
   EXPECT_EQ(sites.at("centers")[0].get<int>(), plan.at("center").at("id").get<int>());  // site 0: the paper's group
-  const auto rows = rows_by_id(straight());
+  const auto rows = rows_by_id(straight() / "samples.csv");
   ASSERT_EQ(rows.size(), 8u);  // 2 samples x (2 together + 2 alone)
   std::map<std::string, int> per_series_site;
   for (const auto& [id, r] : rows) ++per_series_site[r.at("series") + r.at("site")];
@@ -117,14 +96,14 @@ TEST_F(SitesTest, ASiteAloneFollowsItsRunTogetherUntilAnotherSitesBiasActs) {
   // other site's bias pushes its own atoms, and the chaos of the glass
   // carries that to this site (the cross-talk a separation keeps small).
   const long pace = 20;
-  const auto rows = rows_by_id(straight());
+  const auto rows = rows_by_id(straight() / "samples.csv");
   for (long index = 0; index < 2; ++index) {
     for (int site = 0; site < 2; ++site) {
       const long together = 4 * index + site, alone = 4 * index + 2 + site;
-      ASSERT_EQ(rows.at(together).at("series"), "sweep");
-      ASSERT_EQ(rows.at(alone).at("series"), "alone");
-      ASSERT_EQ(rows.at(alone).at("site"), std::to_string(site));
-      ASSERT_EQ(rows.at(alone).at("seed"), rows.at(together).at("seed"));
+      ASSERT_EQ(rows.at(std::to_string(together)).at("series"), "sweep");
+      ASSERT_EQ(rows.at(std::to_string(alone)).at("series"), "alone");
+      ASSERT_EQ(rows.at(std::to_string(alone)).at("site"), std::to_string(site));
+      ASSERT_EQ(rows.at(std::to_string(alone)).at("seed"), rows.at(std::to_string(together)).at("seed"));
       const auto a = cv_trace(straight(), together), b = cv_trace(straight(), alone);
       bool differs_later = false;
       for (const auto& [step, text] : a) {
@@ -138,15 +117,15 @@ TEST_F(SitesTest, ASiteAloneFollowsItsRunTogetherUntilAnotherSitesBiasActs) {
 }
 
 TEST_F(SitesTest, SitesStopOnTheirOwnClocksAndAFinishedSiteStopsDepositing) {
-  const auto rows = rows_by_id(straight());
+  const auto rows = rows_by_id(straight() / "samples.csv");
   bool apart = false;
   for (long index = 0; index < 2; ++index) {
-    const SampleRow &s0 = rows.at(4 * index), &s1 = rows.at(4 * index + 1);
+    const SampleRow &s0 = rows.at(std::to_string(4 * index)), &s1 = rows.at(std::to_string(4 * index + 1));
     apart = apart || s0.at("steps") != s1.at("steps");
     for (const SampleRow* r : {&s0, &s1}) {
       // One hill every pace steps of its own clock, none after it stopped.
       EXPECT_EQ(std::stol(r->at("hills")), std::stol(r->at("steps")) / 20) << "sample " << r->at("id");
-      const std::string hills = text_of(straight() / "samples" / folder(std::stol(r->at("id"))) / "HILLS");
+      const std::string hills = text_of(straight() / "samples" / sample_folder(std::stol(r->at("id"))) / "HILLS");
       long lines = 0;
       for (char ch : hills) lines += ch == '\n';
       EXPECT_EQ(lines - 3, std::stol(r->at("hills"))) << "sample " << r->at("id");  // 3 header lines
@@ -170,16 +149,16 @@ TEST_F(SitesTest, CutBetweenTheSitesOfARunResumesToTheSameBits) {
   ctl.replicas = 1;
   ctl.stop_after = 8000;
   ASSERT_FALSE(run_experiment(BETARELAX_SITES_TOML, "tiny", ctl));
-  const auto cut = rows_by_id(dir);
-  ASSERT_TRUE(cut.count(4) && !cut.count(5)) << "the cut no longer falls between ids 4 and 5: move it";
-  const std::string hills_before = text_of(dir / "samples" / folder(4) / "HILLS");
+  const auto cut = rows_by_id(dir / "samples.csv");
+  ASSERT_TRUE(cut.count("4") && !cut.count("5")) << "the cut no longer falls between ids 4 and 5: move it";
+  const std::string hills_before = text_of(dir / "samples" / sample_folder(4) / "HILLS");
   RunControl again;
   again.out_dir = dir.string();
   again.glass_dir = BETARELAX_TEST_GLASS;
   again.replicas = 1;
   again.resume = true;
   ASSERT_TRUE(run_experiment(BETARELAX_SITES_TOML, "tiny", again));
-  EXPECT_EQ(text_of(dir / "samples" / folder(4) / "HILLS"), hills_before);
+  EXPECT_EQ(text_of(dir / "samples" / sample_folder(4) / "HILLS"), hills_before);
   expect_same_campaign(straight(), dir);
 }
 
@@ -188,22 +167,8 @@ TEST_F(SitesTest, KilledBetweenTheSitesOfARunResumesToTheSameBits) {
   fs::remove_all(dir);
   const std::vector<std::string> args = {BETARELAX_BIN_PATH, "run", BETARELAX_SITES_TOML, "--profile", "tiny", "--glass",
                                          BETARELAX_TEST_GLASS, "--out", dir.string(), "--replicas", "1"};
-  pid_t pid = 0;
-  run_binary(args, &pid);
-  // SIGKILL as soon as the first site of the first run is in: the other is mid-run.
-  const auto give_up = std::chrono::steady_clock::now() + std::chrono::minutes(5);
-  int status = 0;
-  bool exited = false;
-  while (complete_rows(dir / "samples.csv") < 1 && std::chrono::steady_clock::now() < give_up) {
-    if (waitpid(pid, &status, WNOHANG) == pid) {
-      exited = true;
-      break;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  ASSERT_FALSE(exited) << "the campaign ended before it could be killed";
-  kill(pid, SIGKILL);
-  waitpid(pid, &status, 0);
+  // SIGKILL as soon as the first site of the first run is in.
+  ASSERT_TRUE(kill_after_rows(args, dir / "samples.csv", 1)) << "the campaign ended before it could be killed";
   const std::string before = text_of(dir / "samples.csv");
   ASSERT_GE(complete_rows(dir / "samples.csv"), 1u);
   std::vector<std::string> again = args;

@@ -65,7 +65,7 @@ Figure fig4_temperature(const FigureContext& ctx, const nlohmann::json& derived)
     }
   }
   // (e) with several sites: each site's own fit ΔF_eff(T), thin and grey
-  // beside the pooled one (the spread the paper's single site hides).
+  // beside site 0's (the spread the paper's single site hides).
   std::string site_lines = "T_K";
   int site_fits = 0;
   if (derived.contains("sites")) {

@@ -84,6 +84,7 @@ Spectra read_spectra_csv(const std::string& path, bool strict, std::vector<doubl
     const std::string where = path + ": line " + std::to_string(table.line_of[i]);
     if (status && row.at("status") != "transition") continue;  // no barrier resolved: counted by censoring(), not in the spectrum
     if (series_of(row) != "sweep") continue;                    // the deposition-rate control: deposition_control()
+    if (site_of(row) != 0) continue;  // the paper's group; the other sites are site_spread()'s
     const double t = parse_number(row.at("T_K"), where + ", column T_K");
     const double df = parse_number(row.at("dF_eV"), where + ", column dF_eV");
     if (!(t > 0)) throw InputError(where + ", column T_K: temperature must be positive");
@@ -232,8 +233,9 @@ nlohmann::json analyze_results_dir(const std::string& dir, const AnalysisOptions
     const CsvTable table = read_csv_table(sweep.string(), true);
     if (std::find(table.header.begin(), table.header.end(), "status") != table.header.end()) out["censoring"] = censoring(table);
     out["deposition_control"] = deposition_control(table);
-    // Several sites (issue 21): the pooled spectra above are the glass's;
-    // each site's own, and their spread, beside them.
+    // Several sites (issue 21): the spectra above are site 0's (the paper's
+    // group, whose ΔF spectrum Eqs. 4-7 are about); each site's own, and
+    // their spread over the glass, beside them.
     if (const nlohmann::json spread = site_spread(table.rows, o); !spread.is_null()) out["sites"] = spread;
     if (const nlohmann::json pairs = crosstalk(table.rows); !pairs.is_null()) out["crosstalk"] = pairs;
   }

@@ -86,7 +86,8 @@ nlohmann::json campaign_summary(const CampaignSummaryOptions& p, const std::vect
   if (p.kind == "sample_count") {
     std::vector<double> df;
     for (const Row& r : rows)
-      if (r.at("status") == "transition" && series_of(r) == "sweep") df.push_back(std::stod(r.at("dF_eV")));
+      // Fig. 3 is the convergence of one group's spectrum: site 0's (the paper's group).
+      if (r.at("status") == "transition" && series_of(r) == "sweep" && site_of(r) == 0) df.push_back(std::stod(r.at("dF_eV")));
     nlohmann::json running = nlohmann::json::array();
     for (const auto& rp : running_statistics(df)) running.push_back({{"n", rp.n}, {"mean_eV", rp.mean}, {"std_eV", rp.std}});
     nlohmann::json boxes = nlohmann::json::array();

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 
 #include "support/units.hpp"
 #include "validation/site_spread.hpp"
@@ -53,6 +55,17 @@ TEST(SiteSpread, EachSitesFitAndTheirDistributionFromExactLines) {
   // One site: nothing to spread.
   SampleRows one(rows.begin(), rows.begin() + 6);
   EXPECT_TRUE(site_spread(one, o).is_null());
+}
+
+TEST(SiteSpread, ThePaperChecksReadSiteZerosSpectrumOnly) {
+  const std::string path = (std::filesystem::temp_directory_path() / "betarelax_sites_spectra.csv").string();
+  std::ofstream(path) << "T_K,site,series,status,dF_eV\n300,0,sweep,transition,1.0\n300,1,sweep,transition,9.0\n"
+                         "300,0,sweep,transition,1.2\n300,0,alone,transition,7.0\n400,2,sweep,transition,9.0\n";
+  std::vector<double> left_out;
+  const Spectra s = read_spectra_csv(path, false, &left_out);
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_EQ(s.at(300.0), (std::vector<double>{1.0, 1.2}));
+  std::filesystem::remove(path);
 }
 
 TEST(Crosstalk, PairsTogetherWithAloneBySeedAndSite) {

@@ -22,6 +22,7 @@
 #include "experiments/metadynamics/samples_file.hpp"
 #include "support/atomic_write.hpp"
 #include "support/input_error.hpp"
+#include "support/sample_folder.hpp"
 
 namespace betarelax::experiments {
 namespace {
@@ -37,12 +38,6 @@ double parse_separation(const std::string& label, const std::string& where) {
   } catch (const std::logic_error&) {
   }
   throw InputError(where + ": sites.separation_A: \"cutoff_plus_skin\" or a non-negative distance in A, not \"" + label + "\"");
-}
-
-std::string sample_folder(long id) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%05ld", id);
-  return buf;
 }
 
 /// What `betarelax` needs to summarise samples.csv (validation/campaign_summary.hpp

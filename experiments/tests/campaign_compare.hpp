@@ -10,17 +10,13 @@
 
 #include "experiments/metadynamics/samples_file.hpp"
 #include "experiments/tests/test_process.hpp"
+#include "support/sample_folder.hpp"
 
 namespace betarelax::test {
 
 using experiments::SampleRow;
 
-/// A sample's folder name under samples/.
-inline std::string sample_folder(long id) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%05ld", id);
-  return buf;
-}
+using betarelax::sample_folder;
 
 /// Rows keyed by id, without the wall time (the one column that legitimately differs).
 inline std::map<std::string, SampleRow> rows_by_id(const std::filesystem::path& csv) {

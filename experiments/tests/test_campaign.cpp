@@ -28,6 +28,7 @@
 #include "experiments/common/group_rule.hpp"
 #include "experiments/common/run_control.hpp"
 #include "experiments/metadynamics/metad_campaign.hpp"
+#include "support/sample_folder.hpp"
 #include "experiments/metadynamics/sample_batch.hpp"
 #include "experiments/metadynamics/sample_run.hpp"
 #include "experiments/metadynamics/samples_file.hpp"
@@ -217,9 +218,7 @@ TEST_F(CampaignFixture, OneGroupOfIdsAtEveryTemperatureInTheControlAndInArt) {
   ASSERT_EQ(rows.size(), 5u);
   std::set<std::string> series;
   for (const auto& [id, row] : rows) {
-    char folder[16];
-    std::snprintf(folder, sizeof folder, "%05ld", std::stol(id));
-    std::ifstream in(fs::path(straight) / "samples" / folder / "sample.json");
+    std::ifstream in(fs::path(straight) / "samples" / betarelax::sample_folder(std::stol(id)) / "sample.json");
     const nlohmann::json sample = nlohmann::json::parse(in);
     EXPECT_EQ(sample.at("group").at("ids").get<std::vector<int>>(), expected) << "sample " << id << " at " << row.at("T_K") << " K";
     series.insert(row.at("series"));

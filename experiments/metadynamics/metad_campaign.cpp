@@ -222,6 +222,8 @@ bool run_metad_campaign(const ExperimentConfig& config, RunControl& ctl) {
   for (SamplePoint& pt : all) {
     const size_t c = std::find(cutoffs.begin(), cutoffs.end(), pt.cutoff) - cutoffs.begin();
     pt.group_ids = group_of.at(c).at(pt.site).ids;
+    for (int k = 0; k < p.sites; ++k)
+      if (k != pt.site) pt.neighbours.emplace_back(k, group_of.at(c).at(k).ids);
   }
 
   // The plan, written before any sample: what will run, and why these groups.

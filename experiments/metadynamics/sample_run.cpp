@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "core/bias/fes_landmarks.hpp"
+#include "core/cv/atom_group.hpp"
 #include "core/cv/rmsd_cv.hpp"
 #include "core/io/lammps_data.hpp"
 #include "core/system/types.hpp"
@@ -57,6 +58,7 @@ SampleRun::SampleRun(const SamplePoint& point, const SingleSampleParams& params,
       center_id_(glass.id.at(rows_.at(0))),
       wall_start_(std::chrono::steady_clock::now()),
       detector_(params.rule) {
+  for (const auto& [site, ids] : point_.neighbours) neighbour_rows_.emplace_back(site, rows_of_ids(glass_, ids));
   p_.temperature = point.temperature;
   p_.cutoff = point.cutoff;
   p_.seed = point.seed;
@@ -129,6 +131,13 @@ void SampleRun::confirm(long step, const Configuration& is_now) {
     transition_step_ = step;
     boosted_at_transition_ = boosted_ps_;
     is_after_ = is_now;
+    // The other sites across this rearrangement (their own transitions
+    // included, when biased in this run): in a run alone they carry no
+    // bias, so what moved them is this site's transition through the glass.
+    neighbours_moved_ = nlohmann::json::array();
+    for (const auto& [site, rows] : neighbour_rows_) {
+      neighbours_moved_.push_back({{"site", site}, {"rmsd_A", rmsd_host(group_xyz(is_now, rows), group_xyz(is_initial_, rows), is_now.len)}});
+    }
     // The budget bounds the search; a transition found within it always
     // gets its after phase, or F(s) could not show the barrier it crossed.
     stop_step_ = step + std::lround(p_.after_max_ps / p_.dt_ps);
@@ -199,6 +208,8 @@ SampleRecord SampleRun::finish(long step, const Configuration& final_state, cons
                       {"boosted_time_ps", boosted_at_transition_},
                       {"baseline_rmsd_A", detector_.baseline()}, {"level_before_A", detector_.level_before()},
                       {"level_after_A", detector_.level_after()}, {"revoked", revoked_},
+                      {"own_rmsd_A", transition_step_ > 0 ? rmsd_host(group_xyz(is_after_, rows_), is_initial_group_, is_after_.len) : 0.0},
+                      {"neighbour_sites", transition_step_ > 0 ? neighbours_moved_ : nlohmann::json::array()},
                       {"displaced_atoms", transition_step_ > 0 ? displaced_atoms(is_initial_, is_after_, 2.0) : nlohmann::json::array()}}},
       {"failure", failed_.empty() ? nlohmann::json(nullptr)
                                   : nlohmann::json{{"why", failed_}, {"step", failed_at_}, {"time_ps", failed_at_ * p_.dt_ps},

@@ -13,6 +13,7 @@
 #include <fstream>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -36,6 +37,10 @@ struct SamplePoint {
   std::string series = "sweep";  ///< "sweep", or "control" for the deposition-rate control
   int site = 0;              ///< which of the campaign's sites (0: the paper's group; sites.hpp)
   long run = 0;              ///< the MD run it shares with its run's other sites (same seed, one replica)
+  /// The campaign's other sites at this cutoff (site, ids), biased in this
+  /// run or not: how far a transition here moves them is recorded in
+  /// sample.json (cross-talk through the glass, issue 21).
+  std::vector<std::pair<int, std::vector<int>>> neighbours;
   /// Already in samples.csv: its run is repeated for the sake of another
   /// site of the run (same bits), and it writes nothing.
   bool replay = false;
@@ -107,6 +112,8 @@ class SampleRun {
   std::string dir_;
   Configuration glass_;
   std::vector<int> rows_;
+  std::vector<std::pair<int, std::vector<int>>> neighbour_rows_;  ///< (site, rows) of point_.neighbours
+  nlohmann::json neighbours_moved_ = nlohmann::json::array();     ///< their RMSD across the transition
   int center_id_ = 0;
   std::chrono::steady_clock::time_point wall_start_;
   std::unique_ptr<std::ofstream> cv_csv_, hills_;

@@ -17,7 +17,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/cv/atom_group.hpp"
+#include "core/cv/rmsd_cv.hpp"
+#include "core/io/lammps_data.hpp"
 #include "experiments/common/run_control.hpp"
+#include "experiments/metadynamics/sample_run.hpp"
 #include "experiments/metadynamics/samples_file.hpp"
 #include "experiments/run_experiment.hpp"
 #include "experiments/tests/campaign_compare.hpp"
@@ -114,6 +118,41 @@ TEST_F(SitesTest, ASiteAloneFollowsItsRunTogetherUntilAnotherSitesBiasActs) {
       EXPECT_TRUE(differs_later) << "index " << index << " site " << site << ": the other site's bias never reached this one";
     }
   }
+}
+
+TEST_F(SitesTest, ATransitionRecordsHowFarItMovedTheOtherSites) {
+  // sample.json's neighbour RMSD is the other site's group RMSD between the
+  // inherent structures before and after the transition: recomputed here
+  // from the data files the sample wrote and the ids of the plan.
+  const nlohmann::json plan = betarelax::read_json_file((straight() / "campaign.json").string(), "the campaign's plan");
+  std::map<int, std::vector<int>> ids_of;
+  for (const auto& g : plan.at("groups")) ids_of[g.at("site").get<int>()] = g.at("ids").get<std::vector<int>>();
+  int checked = 0;
+  for (const auto& [id, r] : rows_by_id(straight() / "samples.csv")) {
+    const fs::path folder = straight() / "samples" / sample_folder(std::stol(id));
+    const nlohmann::json tr = betarelax::read_json_file((folder / "sample.json").string(), "a sample").at("transition");
+    if (!tr.at("confirmed").get<bool>()) {
+      EXPECT_TRUE(tr.at("neighbour_sites").empty()) << "sample " << id;
+      continue;
+    }
+    const betarelax::Configuration before = betarelax::read_lammps_data((folder / "is_initial.data").string());
+    const betarelax::Configuration after = betarelax::read_lammps_data((folder / "is_transition.data").string());
+    const int site = std::stoi(r.at("site"));
+    auto rmsd_of = [&](int k) {
+      const auto rows = betarelax::rows_of_ids(before, ids_of.at(k));
+      return betarelax::rmsd_host(group_xyz(after, rows), group_xyz(before, rows), after.len);
+    };
+    // The transition rule: the site's own group moved by more than inherent_change_A.
+    EXPECT_GT(tr.at("own_rmsd_A").get<double>(), 0.3) << "sample " << id;
+    EXPECT_NEAR(tr.at("own_rmsd_A").get<double>(), rmsd_of(site), 1e-6) << "sample " << id;
+    ASSERT_EQ(tr.at("neighbour_sites").size(), 1u) << "sample " << id;
+    const auto& n = tr.at("neighbour_sites")[0];
+    EXPECT_EQ(n.at("site").get<int>(), 1 - site) << "sample " << id;
+    // Data files hold 1e-10-relative positions: 1e-6 A is far below any real motion.
+    EXPECT_NEAR(n.at("rmsd_A").get<double>(), rmsd_of(1 - site), 1e-6) << "sample " << id;
+    ++checked;
+  }
+  EXPECT_GT(checked, 0) << "no sample of the campaign had a transition: nothing was checked";
 }
 
 TEST_F(SitesTest, SitesStopOnTheirOwnClocksAndAFinishedSiteStopsDepositing) {

@@ -125,6 +125,22 @@ std::string campaign_summary_text(const nlohmann::json& s) {
                   pt.contains("frequency_from_mean_Hz") ? sci(pt.at("frequency_from_mean_Hz").get<double>()).c_str() : "-");
     os << line;
   }
+  if (s.contains("crosstalk")) {
+    const auto& c = s.at("crosstalk");
+    char line[256];
+    if (c.at("all").is_object() && c.at("all").at("n").get<long>() >= 2) {
+      std::snprintf(line, sizeof line, "  cross-talk: %ld pairs, <dF together - dF alone> = %+.3f +- %.3f eV (SE)\n",
+                    c.at("all").at("n").get<long>(), c.at("all").at("mean_eV").get<double>(), c.at("all").at("se_eV").get<double>());
+      os << line;
+    }
+    if (c.contains("neighbour_response")) {
+      const auto& n = c.at("neighbour_response");
+      std::snprintf(line, sizeof line, "  a transition alone moves the other sites by %.4f A (median; max %.4f A; its own group %.3f A)\n",
+                    n.at("neighbours").at("median_A").get<double>(), n.at("neighbours").at("max_A").get<double>(),
+                    n.at("own").at("median_A").get<double>());
+      os << line;
+    }
+  }
   return os.str();
 }
 

@@ -6,6 +6,7 @@
 #include "support/json_file.hpp"
 #include "validation/art_spectrum.hpp"
 #include "validation/campaign_summary.hpp"
+#include "validation/neighbour_response.hpp"
 
 namespace betarelax::validation {
 
@@ -16,8 +17,11 @@ std::string write_folder_summary(const std::string& dir) {
   std::string text;
   if (fs::exists(metad_plan)) {
     plan = read_json_file(metad_plan.string());
-    summary = campaign_summary(summary_options_from_json(plan.at("summary_options")),
-                               read_csv_table((d / "samples.csv").string(), true).rows);
+    const CsvTable samples = read_csv_table((d / "samples.csv").string(), true);
+    summary = campaign_summary(summary_options_from_json(plan.at("summary_options")), samples.rows);
+    if (summary.contains("crosstalk")) {
+      if (nlohmann::json moved = neighbour_response(dir, samples.rows); !moved.is_null()) summary["crosstalk"]["neighbour_response"] = moved;
+    }
     text = campaign_summary_text(summary);
   } else if (fs::exists(art_plan)) {
     plan = read_json_file(art_plan.string());

@@ -93,11 +93,18 @@ nlohmann::json site_spread(const SampleRows& rows, const AnalysisOptions& o) {
 nlohmann::json crosstalk(const SampleRows& rows) {
   using Key = std::tuple<double, double, long, int>;  // T, cutoff, sample index, site
   std::map<Key, const Row*> together, alone;
+  // Every sample of each series, paired or not: how often each ends without
+  // a resolved barrier, and the means of those that resolved one.
+  std::map<std::string, std::map<std::string, long>> status;
+  std::map<std::string, std::vector<double>> resolved_df;
   for (const Row& r : rows) {
     const std::string s = series_of(r);
     if (s != "sweep" && s != "alone") continue;
     const Key k{std::stod(r.at("T_K")), std::stod(r.at("cutoff_A")), std::stol(r.at("sample_index")), site_of(r)};
     (s == "sweep" ? together : alone)[k] = &r;
+    const std::string name = s == "sweep" ? "together" : "alone";
+    ++status[name][r.at("status")];
+    if (resolved(r)) resolved_df[name].push_back(std::stod(r.at("dF_eV")));
   }
   if (alone.empty()) return nullptr;
   std::map<int, std::vector<double>> diff;
@@ -121,7 +128,19 @@ nlohmann::json crosstalk(const SampleRows& rows) {
   };
   nlohmann::json per_site = nlohmann::json::object();
   for (const auto& [k, v] : diff) per_site[std::to_string(k)] = mean_se(v);
+  nlohmann::json series = nlohmann::json::object();
+  for (const char* name : {"together", "alone"}) series[name] = {{"status", status[name]}, {"dF", mean_se(resolved_df[name])}};
+  // The difference of the two series' means over every resolved sample
+  // (Welch's standard error): the same shift without the pairing.
+  nlohmann::json unpaired_difference = nullptr;
+  const auto &t = resolved_df["together"], &a = resolved_df["alone"];
+  if (t.size() >= 2 && a.size() >= 2) {
+    const SpectrumSummary st = summarize(t), sa = summarize(a);
+    unpaired_difference = {{"mean_eV", st.mean - sa.mean},
+                           {"se_eV", std::sqrt(st.std * st.std / st.n + sa.std * sa.std / sa.n)}};
+  }
   return {{"pairs", all.size()}, {"unpaired", unpaired}, {"per_site", per_site}, {"all", mean_se(all)},
+          {"series", series}, {"difference_of_means", unpaired_difference},
           {"meaning", "dF run together with the other sites minus dF of the same site alone, same seed; pairs where either "
                       "sample resolved no barrier are counted as unpaired"}};
 }

@@ -7,7 +7,12 @@
 #include <filesystem>
 #include <fstream>
 
+#include <unistd.h>
+
+#include "support/input_error.hpp"
+#include "support/sample_folder.hpp"
 #include "support/units.hpp"
+#include "validation/neighbour_response.hpp"
 #include "validation/site_spread.hpp"
 
 using namespace betarelax::validation;
@@ -93,8 +98,53 @@ TEST(Crosstalk, PairsTogetherWithAloneBySeedAndSite) {
   double ss = 0;
   for (double d : {0.020, 0.021, 0.022, 0.023, -0.040, -0.041, -0.042, -0.043}) ss += (d + 0.01) * (d + 0.01);
   EXPECT_NEAR(c.at("all").at("se_eV").get<double>(), std::sqrt(ss / 7.0) / std::sqrt(8.0), 1e-6);
+  // Per series: every sample's status, and the unpaired difference of means
+  // (together 0.89 over 8, alone 0.9 over its 8 resolved).
+  EXPECT_EQ(c.at("series").at("alone").at("status").at("no_transition").get<int>(), 1);
+  EXPECT_EQ(c.at("series").at("together").at("status").at("transition").get<int>(), 8);
+  EXPECT_NEAR(c.at("difference_of_means").at("mean_eV").get<double>(), -0.01, 1e-6);
+  EXPECT_GT(c.at("difference_of_means").at("se_eV").get<double>(), c.at("all").at("se_eV").get<double>());  // pairing removes the site-to-site spread
   rows.resize(2);
   EXPECT_TRUE(crosstalk(rows).is_null());  // no alone series
+}
+
+TEST(NeighbourResponse, ReadsTheAloneSamplesNeighbourRmsdFromTheirSampleJson) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("betarelax_neighbour_" + std::to_string(::getpid()));
+  SampleRows rows;
+  // Alone samples 0-2 (sites 0, 1, 0) moved their neighbour by 0.01, 0.03, 0.02 A;
+  // sample 3 is together (never read), sample 4 alone without a transition.
+  const double moved[3] = {0.01, 0.03, 0.02};
+  for (int id = 0; id < 5; ++id) {
+    const int site = id == 1 ? 1 : 0;
+    auto r = row(id, 300, site, id, id == 3 ? "sweep" : "alone", 1.0);
+    if (id == 4) r["status"] = "no_transition";
+    rows.push_back(r);
+    if (id >= 3) continue;
+    fs::create_directories(dir / "samples" / betarelax::sample_folder(id));
+    std::ofstream(dir / "samples" / betarelax::sample_folder(id) / "sample.json")
+        << nlohmann::json{{"transition", {{"own_rmsd_A", 0.5 + id}, {"neighbour_sites", {{{"site", 1 - site}, {"rmsd_A", moved[id]}}}}}}};
+  }
+  const nlohmann::json n = neighbour_response(dir.string(), rows);
+  ASSERT_FALSE(n.is_null());
+  EXPECT_EQ(n.at("neighbours").at("n").get<int>(), 3);
+  EXPECT_NEAR(n.at("neighbours").at("median_A").get<double>(), 0.02, 1e-12);
+  EXPECT_NEAR(n.at("neighbours").at("max_A").get<double>(), 0.03, 1e-12);
+  EXPECT_NEAR(n.at("own").at("median_A").get<double>(), 1.5, 1e-12);
+  ASSERT_EQ(n.at("per_pair").size(), 2u);  // (0 moved 1) twice, (1 moved 0) once
+  EXPECT_NEAR(n.at("per_pair")[0].at("mean_A").get<double>(), 0.015, 1e-12);
+  // A sample.json without the record's fields is named.
+  std::ofstream(dir / "samples" / betarelax::sample_folder(2) / "sample.json") << nlohmann::json{{"transition", {{"neighbour_sites", 1}}}};
+  try {
+    neighbour_response(dir.string(), rows);
+    ADD_FAILURE() << "a broken sample.json was read";
+  } catch (const betarelax::InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("00002"), std::string::npos) << e.what();
+  }
+  fs::remove_all(dir);
+  rows.resize(1);
+  rows[0]["series"] = "sweep";
+  EXPECT_TRUE(neighbour_response(dir.string(), rows).is_null());  // no alone sample
 }
 
 TEST(StudentT, TableQuantilesLeaveTwoAndAHalfPercentInTheTail) {

@@ -23,8 +23,10 @@ Figure fig6_sites(const FigureContext& ctx, const nlohmann::json& derived);
 
 /// report.md in the results directory: the validation table (paper value,
 /// measured ± uncertainty, tolerance, severity, status), the figures (or why
-/// one is missing), provenance and the stages' wall times.
-std::string write_report(const FigureContext& ctx, const nlohmann::json& validation, const std::vector<Figure>& figures);
+/// one is missing), the sites of a several-site campaign, provenance and
+/// the stages' wall times.
+std::string write_report(const FigureContext& ctx, const nlohmann::json& validation, const nlohmann::json& derived,
+                         const std::vector<Figure>& figures);
 
 struct PlotOutcome {
   bool validated = false;           ///< validation.json present and every required check passed

@@ -43,7 +43,7 @@ PlotOutcome plot_results(const std::string& dir, bool force, std::ostream& log) 
     log << "[plot] " << f.name << ": " << (f.drawn ? "figures/" + f.name + ".png, .pdf, .gp, data" : "not drawn: " + f.why_not)
         << "\n";
   }
-  out.report = write_report(ctx, validation, out.figures);
+  out.report = write_report(ctx, validation, derived, out.figures);
   log << "[plot] report: " << out.report << (out.validated ? "" : " (NOT VALIDATED)") << "\n";
   return out;
 }

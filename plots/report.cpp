@@ -20,9 +20,42 @@ std::string cell(const nlohmann::json& v, int digits = 3) {
   return v.get<std::string>();
 }
 
+/// Several sites per run (derived.json `sites`, `crosstalk`): each site's
+/// own fit and the distribution over sites, then the cross-talk pairs.
+std::string sites_section(const nlohmann::json& derived) {
+  if (!derived.is_object() || !derived.contains("sites")) return "";
+  std::ostringstream md;
+  const nlohmann::json& s = derived.at("sites");
+  md << "## Sites\n\n" << s.at("sites").get<int>() << " sites of one glass, each with its own WT-MetaD bias in the same runs; "
+     << "site 0 is the paper's group, whose spectra the checks above use. Each site's fit dF_eff(T) = dQ - T dS:\n\n"
+     << "| site | dQ_eff (eV) | dS_eff (k_B) |\n| --- | --- | --- |\n";
+  for (const auto& [k, site] : s.at("per_site").items()) {
+    const nlohmann::json& f = site.at("fit_eff");
+    md << "| " << k << " | " << (f.is_object() ? cell(f.at("dQ_eV")) : "") << " | " << (f.is_object() ? cell(f.at("dS_kB"), 1) : "")
+       << " |\n";
+  }
+  // The mean over sites with its 95 % interval (sites: independent draws of the glass's environments).
+  const auto mean_ci = [](const nlohmann::json& d, int digits) -> std::string {
+    if (!d.is_object() || !d.at("ci95_of_mean").is_array()) return "";
+    return cell(d.at("mean"), digits) + " [" + cell(d.at("ci95_of_mean")[0], digits) + ", " + cell(d.at("ci95_of_mean")[1], digits) + "]";
+  };
+  const nlohmann::json& across = s.at("across_sites");
+  if (across.at("dQ_eff_eV").is_object())
+    md << "| **mean over " << across.at("dQ_eff_eV").at("n").get<int>() << " sites, 95 % interval** | " << mean_ci(across.at("dQ_eff_eV"), 3)
+       << " | " << mean_ci(across.at("dS_eff_kB"), 1) << " |\n";
+  md << "\n";
+  if (derived.contains("crosstalk") && derived.at("crosstalk").at("all").is_object()) {
+    const nlohmann::json& a = derived.at("crosstalk").at("all");
+    md << "Cross-talk: over " << a.at("n").get<int>() << " pairs of the same site and seed run with and without the other sites, "
+       << "<dF_together - dF_alone> = " << cell(a.at("mean_eV")) << " eV ± " << cell(a.at("se_eV")) << " eV (standard error).\n\n";
+  }
+  return md.str();
+}
+
 }  // namespace
 
-std::string write_report(const FigureContext& ctx, const nlohmann::json& validation, const std::vector<Figure>& figures) {
+std::string write_report(const FigureContext& ctx, const nlohmann::json& validation, const nlohmann::json& derived,
+                         const std::vector<Figure>& figures) {
   std::ostringstream md;
   // The first line says what the numbers are not (smoke; another potential).
   md << "# betarelax report — Yang et al., PRB 102, 174103 (2020)" << (ctx.caveat.empty() ? "" : " — " + ctx.caveat) << "\n\n"
@@ -43,6 +76,7 @@ std::string write_report(const FigureContext& ctx, const nlohmann::json& validat
   } else {
     md << "| (no validation.json) | | | | | | | |\n\n";
   }
+  md << sites_section(derived);
   md << "## Figures\n\n";
   for (const Figure& f : figures) {
     if (f.drawn) {

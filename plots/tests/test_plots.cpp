@@ -170,7 +170,12 @@ TEST(Plots, SeveralSitesDrawTheirSpreadAndEachSitesLineOnFig4) {
   EXPECT_NE(text_of(dir / "figures" / "fig4.gp").find("'fig4e_sites.csv' skip 1 using 1:c"), std::string::npos);
   const std::string lines = text_of(dir / "figures" / "fig4e_sites.csv");
   EXPECT_EQ(lines.substr(0, lines.find('\n')), "T_K,site_0_eV,site_1_eV,site_2_eV");
-  EXPECT_NE(text_of(dir / "report.md").find("![fig6](figures/fig6.png)"), std::string::npos);
+  const std::string report = text_of(dir / "report.md");
+  EXPECT_NE(report.find("![fig6](figures/fig6.png)"), std::string::npos);
+  // The report's Sites section: a row per site and the cross-talk line (0.01 eV by construction).
+  EXPECT_NE(report.find("## Sites"), std::string::npos) << report;
+  EXPECT_NE(report.find("| 2 | "), std::string::npos) << report;
+  EXPECT_NE(report.find("<dF_together - dF_alone> = 0.010 eV"), std::string::npos) << report;
 }
 
 TEST(Plots, ArtHistogramCountsFromZeroWithABinOfRoomEachSide) {

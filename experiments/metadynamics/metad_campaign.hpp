@@ -48,7 +48,7 @@ struct CampaignParams {
   /// Sites (issue 21): K groups of the glass, each with its own CV and bias,
   /// sampled in one MD run (core/cv/site_selection.hpp chooses them).
   int sites = 1;
-  std::string separation_label = "cutoff_plus_skin";  ///< sites.separation_A as written
+  std::string separation_label;        ///< sites.separation_A as written: "cutoff_plus_skin" or a distance
   double separation_A = 0;             ///< resolved: the potential's cutoff + skin, or the number given
   /// The cross-talk measurement: every run once more per site alone (series
   /// "alone", K runs of one site, the same seed), paired with its run together.

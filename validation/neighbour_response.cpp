@@ -8,6 +8,7 @@
 #include "support/input_error.hpp"
 #include "support/json_file.hpp"
 #include "support/sample_folder.hpp"
+#include "validation/sample_quality.hpp"
 #include "validation/spectrum_stats.hpp"
 
 namespace betarelax::validation {
@@ -25,8 +26,7 @@ nlohmann::json neighbour_response(const std::string& campaign_dir, const SampleR
   std::vector<double> moved, own;
   std::map<std::pair<int, int>, std::vector<double>> per_pair;  // (site that moved, site it moved)
   for (const auto& r : rows) {
-    const auto series = r.find("series");
-    if (series == r.end() || series->second != "alone") continue;
+    if (series_of(r) != "alone") continue;
     if (r.at("status") != "transition" && r.at("status") != "transition_no_barrier") continue;
     const fs::path file = fs::path(campaign_dir) / "samples" / sample_folder(std::stol(r.at("id"))) / "sample.json";
     const nlohmann::json sample = read_json_file(file.string(), "a sample of the campaign");

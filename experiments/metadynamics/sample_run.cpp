@@ -129,6 +129,7 @@ void SampleRun::confirm(long step, const Configuration& is_now) {
   const double change = rmsd_host(group_xyz(is_now, rows_), is_initial_group_, is_now.len);
   if (change > p_.is_change_A) {
     transition_step_ = step;
+    own_moved_ = change;
     boosted_at_transition_ = boosted_ps_;
     is_after_ = is_now;
     // The other sites across this rearrangement (their own transitions
@@ -208,7 +209,7 @@ SampleRecord SampleRun::finish(long step, const Configuration& final_state, cons
                       {"boosted_time_ps", boosted_at_transition_},
                       {"baseline_rmsd_A", detector_.baseline()}, {"level_before_A", detector_.level_before()},
                       {"level_after_A", detector_.level_after()}, {"revoked", revoked_},
-                      {"own_rmsd_A", transition_step_ > 0 ? rmsd_host(group_xyz(is_after_, rows_), is_initial_group_, is_after_.len) : 0.0},
+                      {"own_rmsd_A", transition_step_ > 0 ? own_moved_ : 0.0},
                       {"neighbour_sites", transition_step_ > 0 ? neighbours_moved_ : nlohmann::json::array()},
                       {"displaced_atoms", transition_step_ > 0 ? displaced_atoms(is_initial_, is_after_, 2.0) : nlohmann::json::array()}}},
       {"failure", failed_.empty() ? nlohmann::json(nullptr)

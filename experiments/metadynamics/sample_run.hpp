@@ -114,6 +114,7 @@ class SampleRun {
   std::vector<int> rows_;
   std::vector<std::pair<int, std::vector<int>>> neighbour_rows_;  ///< (site, rows) of point_.neighbours
   nlohmann::json neighbours_moved_ = nlohmann::json::array();     ///< their RMSD across the transition
+  double own_moved_ = 0;  ///< the group's RMSD across the confirmed transition (Å)
   int center_id_ = 0;
   std::chrono::steady_clock::time_point wall_start_;
   std::unique_ptr<std::ofstream> cv_csv_, hills_;

@@ -70,7 +70,8 @@ KOKKOS_INLINE_FUNCTION void knot(double x, double rd, int n, int& m, double& p) 
 /// gives this atom (summed here) and the density this atom gives the partner
 /// (left in the pair slot).
 template <SlotOrder O>
-void pair_densities(const EamFs& pot, const System& sys, const NeighborList& list, const EamWork& work, Rows rows) {
+void pair_densities(const EamFs& pot, const System& sys, const NeighborList& list, const EamWork& work, Rows rows,
+                    size_t base) {
   const int n = sys.n_atoms;
   auto x = sys.x;
   auto len = sys.box_len;
@@ -96,7 +97,7 @@ void pair_densities(const EamFs& pot, const System& sys, const NeighborList& lis
         for (int c = 0; c < nh; ++c) {
           const int j = half(k, c);
           const size_t kj = size_t(r) * n + j;
-          const size_t s = slot(k, c);
+          const size_t s = slot(k, c) - base;
           const double dx = kmath::near_image(xi - x(kj, 0), lx);
           const double dy = kmath::near_image(yi - x(kj, 1), ly);
           const double dz = kmath::near_image(zi - x(kj, 2), lz);
@@ -125,7 +126,8 @@ void pair_densities(const EamFs& pot, const System& sys, const NeighborList& lis
 /// Pass 2 over atoms: ρ_i completed with the densities left by the owners of
 /// the other pairs, then F(ρ_i), F'(ρ_i).
 template <Tally T>
-void embedding(const EamFs& pot, const System& sys, const NeighborList& list, const EamWork& work, Rows rows) {
+void embedding(const EamFs& pot, const System& sys, const NeighborList& list, const EamWork& work, Rows rows,
+               size_t base) {
   const int n = sys.n_atoms;
   auto type = sys.type;
   auto reverse = list.reverse;
@@ -144,7 +146,7 @@ void embedding(const EamFs& pot, const System& sys, const NeighborList& list, co
       rows, KOKKOS_LAMBDA(const size_t k) {
         double rho = rho_out(k);
         const int nrev = reverse_count(k);
-        for (int c = 0; c < nrev; ++c) rho += pair_rho(reverse(k, c));
+        for (int c = 0; c < nrev; ++c) rho += pair_rho(reverse(k, c) - base);
         rho_out(k) = rho;
         double p = rho * rdrho + 1.0;
         int m = static_cast<int>(p);
@@ -170,7 +172,8 @@ void embedding(const EamFs& pot, const System& sys, const NeighborList& list, co
 /// costs 7 more doubles per slot written here and read in pass 4 (NPT steps
 /// measured 1.5x an NVT step with the split on every step).
 template <Tally T, SlotOrder O>
-void pair_forces(const EamFs& pot, const System& sys, const NeighborList& list, const EamWork& work, Rows rows) {
+void pair_forces(const EamFs& pot, const System& sys, const NeighborList& list, const EamWork& work, Rows rows,
+                 size_t base) {
   const int n = sys.n_atoms;
   auto x = sys.x;
   auto f = sys.f;
@@ -203,13 +206,13 @@ void pair_forces(const EamFs& pot, const System& sys, const NeighborList& list, 
         double v[6] = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
         const int nh = half_count(k);
         for (int c = 0; c < nh; ++c) {
-          const size_t s = slot(k, c);
+          const size_t s = slot(k, c) - base;
           // The table rows are random in r and too large for L2: fetch the
           // row of a pair kAhead entries on while this one is computed.
           if (c + kAhead < nh) {
             int m_ahead;
             double p_ahead;
-            knot(pair_r(slot(k, c + kAhead)), rdr, nr, m_ahead, p_ahead);
+            knot(pair_r(slot(k, c + kAhead) - base), rdr, nr, m_ahead, p_ahead);
             const int tp_ahead = itype * nt + type(half(k, c + kAhead));
             kmath::prefetch(&tab(tp_ahead, m_ahead, 0));
             kmath::prefetch(&tab(tp_ahead, m_ahead, 8));
@@ -280,7 +283,7 @@ void pair_forces(const EamFs& pot, const System& sys, const NeighborList& list, 
 
 /// Pass 4 over atoms: the shares left by the owners of the other pairs.
 template <Tally T>
-void gather_forces(const System& sys, const NeighborList& list, const EamWork& work, Rows rows) {
+void gather_forces(const System& sys, const NeighborList& list, const EamWork& work, Rows rows, size_t base) {
   auto f = sys.f;
   auto reverse = list.reverse;
   auto reverse_count = list.reverse_count;
@@ -297,7 +300,7 @@ void gather_forces(const System& sys, const NeighborList& list, const EamWork& w
         double v[6] = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
         const int nrev = reverse_count(k);
         for (int c = 0; c < nrev; ++c) {
-          const int s = reverse(k, c);
+          const size_t s = reverse(k, c) - base;
           fx += pair_force(s, 0);  // 0 beyond the cutoff: no branch to mispredict
           fy += pair_force(s, 1);
           fz += pair_force(s, 2);
@@ -316,39 +319,55 @@ void gather_forces(const System& sys, const NeighborList& list, const EamWork& w
       });
 }
 
-/// The four passes over the atoms of replicas [r0, r1).
+/// The four passes over the atoms of replicas [r0, r1), whose pair slots
+/// start at slot `base` of the list's numbering (see slot_base).
 template <Tally T, SlotOrder O>
-void eam_passes(const EamFs& pot, System& sys, const NeighborList& list, const EamWork& work, int r0, int r1) {
+void eam_passes(const EamFs& pot, System& sys, const NeighborList& list, const EamWork& work, int r0, int r1,
+                size_t base) {
   const Rows rows(size_t(r0) * sys.n_atoms, size_t(r1) * sys.n_atoms);
-  pair_densities<O>(pot, sys, list, work, rows);
-  embedding<T>(pot, sys, list, work, rows);
-  pair_forces<T, O>(pot, sys, list, work, rows);
-  gather_forces<T>(sys, list, work, rows);
+  pair_densities<O>(pot, sys, list, work, rows, base);
+  embedding<T>(pot, sys, list, work, rows, base);
+  pair_forces<T, O>(pot, sys, list, work, rows, base);
+  gather_forces<T>(sys, list, work, rows, base);
 }
 
 template <Tally T>
-void eam_passes(const EamFs& pot, System& sys, const NeighborList& list, const EamWork& work, int r0, int r1) {
+void eam_passes(const EamFs& pot, System& sys, const NeighborList& list, const EamWork& work, int r0, int r1,
+                size_t base) {
   if (list.slot_order == SlotOrder::by_atom)
-    eam_passes<T, SlotOrder::by_atom>(pot, sys, list, work, r0, r1);
+    eam_passes<T, SlotOrder::by_atom>(pot, sys, list, work, r0, r1, base);
   else
-    eam_passes<T, SlotOrder::by_entry>(pot, sys, list, work, r0, r1);
+    eam_passes<T, SlotOrder::by_entry>(pot, sys, list, work, r0, r1, base);
 }
 
 /// On a GPU all replicas go in one launch per pass (R × N threads fill it);
 /// on CPU threads one replica at a time, so that the pair slots a pass writes
 /// (~17 MB for 4000 atoms) are still in cache when the next pass reads them
 /// (all of R = 16 at once spill the L3: measured 0.84 of R = 1's atom-steps/s).
+constexpr bool kOneReplicaAtATime = Kokkos::SpaceAccessibility<Kokkos::HostSpace, MemSpace>::accessible;
+
+/// One replica at a time with slots by atom, every replica's slots are one
+/// replica-long block (replica r's numbering shifted down by r·N·max_half), so
+/// each step reuses the same lines of cache instead of streaming R blocks
+/// through it.
+bool shared_slots(const NeighborList& list) {
+  return kOneReplicaAtATime && list.slot_order == SlotOrder::by_atom;
+}
+
+size_t slot_base(const System& sys, const NeighborList& list, int r0) {
+  return shared_slots(list) ? size_t(r0) * sys.n_atoms * list.max_half : 0;
+}
+
 /// A frozen replica is skipped on CPU threads (md_step zeroes its forces on
 /// a GPU, where it costs nothing to speak of).
 template <Tally T>
 void eam_all_replicas(const EamFs& pot, System& sys, const NeighborList& list, const EamWork& work) {
-  constexpr bool on_host = Kokkos::SpaceAccessibility<Kokkos::HostSpace, MemSpace>::accessible;
-  const int block = on_host ? 1 : sys.n_replicas;
+  const int block = kOneReplicaAtATime ? 1 : sys.n_replicas;
   for (int r0 = 0; r0 < sys.n_replicas; r0 += block) {
-    if constexpr (on_host) {
+    if constexpr (kOneReplicaAtATime) {
       if (sys.n_frozen > 0 && sys.frozen(r0)) continue;  // held still: its forces stay zero
     }
-    eam_passes<T>(pot, sys, list, work, r0, std::min(r0 + block, sys.n_replicas));
+    eam_passes<T>(pot, sys, list, work, r0, std::min(r0 + block, sys.n_replicas), slot_base(sys, list, r0));
   }
 }
 
@@ -433,7 +452,7 @@ EamWork make_eam_work(const System& sys) {
 }
 
 void compute_eam_fs(const EamFs& pot, System& sys, const NeighborList& list, EamWork& work, Tally tally) {
-  const size_t slots = size_t(sys.n_atoms) * sys.n_replicas * list.max_half;
+  const size_t slots = size_t(sys.n_atoms) * (shared_slots(list) ? 1 : sys.n_replicas) * list.max_half;
   if (work.pair_r.extent(0) < slots) {
     work.pair_rho = RealView("eam::pair_rho", slots);
     work.pair_r = RealView("eam::pair_r", slots);

@@ -171,59 +171,66 @@ LowestMode lanczos_lowest_mode(const EnergyForce& ef, const std::vector<double>&
   return out;
 }
 
-ArtEvent art_find_saddle(const EnergyForce& ef, const std::vector<double>& x_min, const std::vector<double>& push,
-                         const ArtParams& p) {
-  const size_t n = x_min.size();
-  ArtEvent ev;
-  std::vector<double> f(n), dir = push;
-  const double pn = norm(dir);
-  if (!(pn > 0)) throw std::invalid_argument("art: zero push");
-  for (double& d : dir) d /= pn;
-  ev.energy_min = ef(x_min, f);
-  ++ev.force_calls;
-  std::vector<double> x = x_min;
-  axpy(p.push_size, dir, x);
+double region_weight(const std::vector<double>& v, const std::vector<char>& region) {
+  if (region.empty()) return 1;
+  double in = 0;
+  for (size_t k = 0; k < v.size(); ++k)
+    if (region[k]) in += v[k] * v[k];
+  return in / dot(v, v);
+}
 
-  // Basin: outward along the push, perpendicular forces relaxed, until the
-  // lowest curvature turns negative.
-  std::vector<double> mode = dir;
-  double lambda = 1;
-  for (int step = 0; step < p.max_basin_steps; ++step) {
-    ef(x, f);
-    ++ev.force_calls;
-    const LowestMode lm = lanczos_lowest_mode(ef, x, f, mode, p);
-    ev.force_calls += lm.force_calls;
-    lambda = lm.eigenvalue;
-    mode = lm.vector;
-    if (lambda < p.eigen_threshold) break;
-    axpy(p.basin_step, dir, x);
-    ev.force_calls += relax_across(ef, x, dir, p);
-  }
-  if (!(lambda < p.eigen_threshold)) {
-    ev.status = "no_saddle_in_basin";
-    return ev;
-  }
+namespace {
 
-  // Climb: min-mode following. FIRE on the modified force F − 2(F·v)v
-  // (uphill along the lowest mode v, downhill across it), v refreshed by
-  // Lanczos every `perpendicular_steps` steps from the previous one. While
-  // the curvature is not negative, a step of max_move uphill along v first.
-  if (dot(mode, dir) < 0) for (double& m : mode) m = -m;
+/// The lowest mode at x for a search confined to `region`: Lanczos from
+/// `start`; when that mode lies mostly off the region (a soft spot elsewhere
+/// going unstable), Lanczos again with it deflated, so the search keeps
+/// following the region's own mode and the perpendicular relaxation slides
+/// the other spot off its unstable direction. `on_region` is false when no
+/// mode on the region was found.
+LowestMode region_lowest_mode(const EnergyForce& ef, const std::vector<double>& x, const std::vector<double>& f,
+                              const std::vector<double>& start, const ArtParams& p, const std::vector<char>& region,
+                              bool& on_region) {
+  LowestMode lm = lanczos_lowest_mode(ef, x, f, start, p);
+  on_region = region_weight(lm.vector, region) >= p.min_region_weight;
+  if (on_region) return lm;
+  LowestMode local = lanczos_lowest_mode(ef, x, f, start, p, &lm.vector);
+  local.force_calls += lm.force_calls;
+  on_region = region_weight(local.vector, region) >= p.min_region_weight;
+  return local;
+}
+
+/// Step 3, from x with the mode `mode` (unit, pointing uphill) and its
+/// curvature `lambda`: min-mode following. FIRE on the modified force
+/// F − 2(F·v)v (uphill along the lowest mode v, downhill across it), v
+/// refreshed by Lanczos every `perpendicular_steps` steps from the previous
+/// one. While the curvature is not negative, a step of max_move uphill along
+/// v first. Fills ev's status, saddle, energy, eigenpair and force calls.
+void climb_to_saddle(const EnergyForce& ef, std::vector<double> x, std::vector<double> mode, double lambda,
+                     const ArtParams& p, const std::vector<char>& region, ArtEvent& ev) {
+  const size_t n = x.size();
+  std::vector<double> f(n), g(n);
   double last_lambda = lambda;
   int step = 0, positive = 0;
   const int refresh = std::max(1, p.perpendicular_steps);
   Fire climb(n, p);
-  std::vector<double> g(n);
   for (; step < p.max_activation_steps; ++step) {
     ef(x, f);
     ++ev.force_calls;
     if (step % refresh == 0) {
-      const LowestMode lm = lanczos_lowest_mode(ef, x, f, mode, p);
+      bool on_region = true;
+      const LowestMode lm = region_lowest_mode(ef, x, f, mode, p, region, on_region);
       ev.force_calls += lm.force_calls;
       std::vector<double> v = lm.vector;
       if (dot(v, mode) < 0) for (double& c : v) c = -c;
       mode = v;
       last_lambda = lm.eigenvalue;
+      ev.region_weight = region_weight(mode, region);
+      if (!on_region) {
+        ev.status = "mode_left_region";
+        ev.saddle = x;
+        ev.eigenvalue = last_lambda;
+        return;
+      }
       // Climbing with positive curvature for long: up a wall with no saddle
       // on it (a failed search, counted as such, never a saddle).
       positive = last_lambda < 0 ? 0 : positive + 1;
@@ -231,7 +238,7 @@ ArtEvent art_find_saddle(const EnergyForce& ef, const std::vector<double>& x_min
         ev.status = "lost_negative_curvature";
         ev.saddle = x;
         ev.eigenvalue = last_lambda;
-        return ev;
+        return;
       }
       if (last_lambda >= 0) {
         axpy(dot(f, mode) > 0 ? -p.max_move : p.max_move, mode, x);
@@ -250,14 +257,83 @@ ArtEvent art_find_saddle(const EnergyForce& ef, const std::vector<double>& x_min
   ++ev.force_calls;
   if (ev.status == "saddle") {
     // The mode may be a few steps old: the curvature at the point itself.
-    const LowestMode lm = lanczos_lowest_mode(ef, x, f, mode, p);
+    bool on_region = true;
+    const LowestMode lm = region_lowest_mode(ef, x, f, mode, p, region, on_region);
     ev.force_calls += lm.force_calls;
     mode = lm.vector;
     last_lambda = lm.eigenvalue;
     if (!(last_lambda < 0)) ev.status = "lost_negative_curvature";
   }
+  ev.region_weight = region_weight(mode, region);
   ev.eigenvalue = last_lambda;
   ev.eigenvector = mode;
+}
+
+}  // namespace
+
+ArtEvent art_find_saddle(const EnergyForce& ef, const std::vector<double>& x_min, const std::vector<double>& push,
+                         const ArtParams& p, const std::vector<char>& region) {
+  if (!region.empty() && region.size() != x_min.size()) throw std::invalid_argument("art: region size differs from x");
+  const size_t n = x_min.size();
+  ArtEvent ev;
+  std::vector<double> f(n), dir = push;
+  const double pn = norm(dir);
+  if (!(pn > 0)) throw std::invalid_argument("art: zero push");
+  for (double& d : dir) d /= pn;
+  ev.energy_min = ef(x_min, f);
+  ++ev.force_calls;
+  std::vector<double> x = x_min;
+  axpy(p.push_size, dir, x);
+
+  // Basin: outward along the push, perpendicular forces relaxed, until the
+  // lowest curvature turns negative in a mode on the region.
+  std::vector<double> mode = dir;
+  double lambda = 1;
+  bool left = false;
+  for (int step = 0; step < p.max_basin_steps; ++step) {
+    // The first steps from a minimum cannot reach negative curvature: no
+    // Lanczos there (ARTn's ninit).
+    if (step < p.basin_steps_before_lanczos) {
+      axpy(p.basin_step, dir, x);
+      ev.force_calls += relax_across(ef, x, dir, p);
+      continue;
+    }
+    ef(x, f);
+    ++ev.force_calls;
+    bool on_region = true;
+    const LowestMode lm = region_lowest_mode(ef, x, f, mode, p, region, on_region);
+    ev.force_calls += lm.force_calls;
+    lambda = lm.eigenvalue;
+    mode = lm.vector;
+    ev.region_weight = region_weight(mode, region);
+    if (lambda < p.eigen_threshold && on_region) {
+      left = true;
+      break;
+    }
+    // No mode on the region yet: the next Lanczos starts from the push
+    // again, so it does not stay locked on another spot's mode.
+    if (!on_region) mode = dir;
+    axpy(p.basin_step, dir, x);
+    ev.force_calls += relax_across(ef, x, dir, p);
+  }
+  if (!left) {
+    ev.status = "no_saddle_in_basin";
+    return ev;
+  }
+
+  if (dot(mode, dir) < 0) for (double& m : mode) m = -m;
+  climb_to_saddle(ef, x, mode, lambda, p, region, ev);
+  return ev;
+}
+
+ArtEvent art_converge_saddle(const EnergyForce& ef, const std::vector<double>& x, const std::vector<double>& mode,
+                             const ArtParams& p, const std::vector<char>& region) {
+  ArtEvent ev;
+  std::vector<double> m = mode;
+  const double mn = norm(m);
+  if (!(mn > 0)) throw std::invalid_argument("art: zero mode");
+  for (double& c : m) c /= mn;
+  climb_to_saddle(ef, x, m, -1, p, region, ev);
   return ev;
 }
 

@@ -16,6 +16,7 @@
 #include "experiments/art/art_batch.hpp"
 #include "experiments/art/art_engine.hpp"
 #include "experiments/art/events_file.hpp"
+#include "experiments/common/experiment_files.hpp"
 #include "experiments/common/glass_folder.hpp"
 #include "experiments/common/group_rule.hpp"
 #include "experiments/common/ranks.hpp"
@@ -25,27 +26,60 @@
 namespace betarelax::experiments {
 namespace fs = std::filesystem;
 
-ArtCampaignParams default_art_params() {
-  ArtCampaignParams p;
+namespace {
+
+/// [art], [search] and [classes] of an art_comparison TOML: the protocol.
+void read_art_protocol(const ExperimentConfig& c, ArtCampaignParams& p) {
+  p.art.search.atom_dims = 3;
+  p.skin = c.positive("art.skin_A");
+  p.minimize_ftol = c.positive("art.minimize_ftol_eV_A");
+  p.duplicate_eV = c.positive("art.duplicate_eV");
+  p.histogram_bin = c.positive("art.histogram_bin_eV");
+  p.art.same_minimum_A = c.positive("art.same_minimum_A");
+  p.art.region_shell_A = c.positive("art.region_shell_A");
+  p.art.displaced_A = c.positive("art.displaced_A");
+  p.art.hessian_radius_A = c.number("art.hessian_radius_A");
+  p.art.hessian_max_atoms = c.integer("art.hessian_max_atoms");
+  p.art.hessian_step_A = c.positive("art.hessian_step_A");
+  p.art.nu0_Hz = c.positive("art.nu0_Hz");
+  p.art.verify_lanczos_iterations = static_cast<int>(c.integer("art.verify_lanczos_iterations"));
   ArtParams& s = p.art.search;
-  s.atom_dims = 3;
-  s.push_size = 0.1;           // Å: ART nouveau's usual increment
-  s.basin_step = 0.1;          // Å
-  s.perpendicular_steps = 10;
-  s.max_basin_steps = 100;
-  s.eigen_threshold = -0.5;    // eV/Å²: clearly negative against Lanczos noise and soft modes
-  s.lanczos_iterations = 16;
-  s.lanczos_epsilon = 1e-4;    // Å
-  s.lanczos_tolerance = 1e-3;
-  s.force_tolerance = 1e-3;    // eV/Å, largest per-atom force (art_comparison.toml says why)
-  s.max_move = 0.1;            // Å
-  s.fire_dt = 0.05;            // FIRE with unit masses: stable for dt < 2/sqrt(λ_max), λ_max ~ 30 eV/Å²
-  s.fire_dt_max = 0.2;
-  s.max_activation_steps = 2000;
-  s.max_positive_steps = 20;
-  s.over_saddle = 0.1;         // Å along the unit mode
-  s.relax_tolerance = 1e-3;    // eV/Å
-  s.max_relax_steps = 10000;
+  s.push_size = c.positive("search.push_A");
+  s.basin_step = c.positive("search.basin_step_A");
+  s.perpendicular_steps = static_cast<int>(c.integer("search.perpendicular_steps"));
+  s.max_basin_steps = static_cast<int>(c.integer("search.max_basin_steps"));
+  s.basin_steps_before_lanczos = static_cast<int>(c.integer("search.basin_steps_before_lanczos"));
+  s.eigen_threshold = c.number("search.eigen_threshold_eV_A2");
+  if (s.eigen_threshold >= 0) throw InputError(c.path() + ": search.eigen_threshold_eV_A2 must be negative");
+  s.min_region_weight = c.number("search.min_region_weight");
+  if (!(s.min_region_weight >= 0 && s.min_region_weight <= 1))
+    throw InputError(c.path() + ": search.min_region_weight must lie in [0, 1]");
+  s.lanczos_iterations = static_cast<int>(c.integer("search.lanczos_iterations"));
+  s.fire_dt = c.positive("search.fire_dt");
+  s.fire_dt_max = c.positive("search.fire_dt_max");
+  s.lanczos_epsilon = c.positive("search.lanczos_epsilon_A");
+  s.lanczos_tolerance = c.positive("search.lanczos_tolerance");
+  s.force_tolerance = c.positive("search.force_tolerance_eV_A");
+  s.max_move = c.positive("search.max_move_A");
+  s.max_activation_steps = static_cast<int>(c.integer("search.max_activation_steps"));
+  s.max_positive_steps = static_cast<int>(c.integer("search.max_positive_steps"));
+  s.over_saddle = c.positive("search.over_saddle_A");
+  s.relax_tolerance = c.positive("search.relax_tolerance_eV_A");
+  s.max_relax_steps = static_cast<int>(c.integer("search.max_relax_steps"));
+  // The MetaD class: WT-MetaD's own transition rule, read from its file at
+  // the same profile (one source), not restated here.
+  const ExperimentConfig metad(c.resolve_path(c.text("classes.metad_transition_rule")), c.profile());
+  p.metad_class.jump_A = metad.positive("transition.jump_A");
+  p.metad_class.inherent_change_A = metad.positive("transition.inherent_change_A");
+  p.metad_class.source = metad.path() + " [transition] at profile " + c.profile();
+}
+
+}  // namespace
+
+ArtCampaignParams default_art_params() {
+  // The suite's own protocol file is the one source of the defaults.
+  ArtCampaignParams p;
+  read_art_protocol(ExperimentConfig(experiment_file("art_comparison"), "paper"), p);
   return p;
 }
 
@@ -68,37 +102,8 @@ ArtCampaignParams read_art_campaign(const ExperimentConfig& c, const std::string
   p.events = c.integer("art.events");
   if (p.events < 1) throw InputError(c.path() + ": art.events must be >= 1");
   p.seed = static_cast<uint64_t>(c.integer("art.seed"));
-  p.skin = c.positive("art.skin_A");
   p.replicas = c.integer("art.replicas");
-  p.minimize_ftol = c.positive("art.minimize_ftol_eV_A");
-  p.duplicate_eV = c.positive("art.duplicate_eV");
-  p.histogram_bin = c.positive("art.histogram_bin_eV");
-  p.art.same_minimum_A = c.positive("art.same_minimum_A");
-  p.art.displaced_A = c.positive("art.displaced_A");
-  p.art.hessian_radius_A = c.number("art.hessian_radius_A");
-  p.art.hessian_max_atoms = c.integer("art.hessian_max_atoms");
-  p.art.hessian_step_A = c.positive("art.hessian_step_A");
-  p.art.nu0_Hz = c.positive("art.nu0_Hz");
-  p.art.verify_lanczos_iterations = static_cast<int>(c.integer("art.verify_lanczos_iterations"));
-  ArtParams& s = p.art.search;
-  s.push_size = c.positive("search.push_A");
-  s.basin_step = c.positive("search.basin_step_A");
-  s.perpendicular_steps = static_cast<int>(c.integer("search.perpendicular_steps"));
-  s.max_basin_steps = static_cast<int>(c.integer("search.max_basin_steps"));
-  s.eigen_threshold = c.number("search.eigen_threshold_eV_A2");
-  if (s.eigen_threshold >= 0) throw InputError(c.path() + ": search.eigen_threshold_eV_A2 must be negative");
-  s.lanczos_iterations = static_cast<int>(c.integer("search.lanczos_iterations"));
-  s.fire_dt = c.positive("search.fire_dt");
-  s.fire_dt_max = c.positive("search.fire_dt_max");
-  s.lanczos_epsilon = c.positive("search.lanczos_epsilon_A");
-  s.lanczos_tolerance = c.positive("search.lanczos_tolerance");
-  s.force_tolerance = c.positive("search.force_tolerance_eV_A");
-  s.max_move = c.positive("search.max_move_A");
-  s.max_activation_steps = static_cast<int>(c.integer("search.max_activation_steps"));
-  s.max_positive_steps = static_cast<int>(c.integer("search.max_positive_steps"));
-  s.over_saddle = c.positive("search.over_saddle_A");
-  s.relax_tolerance = c.positive("search.relax_tolerance_eV_A");
-  s.max_relax_steps = static_cast<int>(c.integer("search.max_relax_steps"));
+  read_art_protocol(c, p);
   return p;
 }
 
@@ -117,6 +122,8 @@ nlohmann::json to_json(const ArtCampaignParams& p) {
           {"duplicate_eV", p.duplicate_eV},
           {"histogram_bin_eV", p.histogram_bin},
           {"same_minimum_A", p.art.same_minimum_A},
+          {"region_shell_A", p.art.region_shell_A},
+          {"metad_class", to_json(p.metad_class)},
           {"displaced_A", p.art.displaced_A},
           {"hessian_radius_A", p.art.hessian_radius_A},
           {"hessian_max_atoms", p.art.hessian_max_atoms},
@@ -126,6 +133,8 @@ nlohmann::json to_json(const ArtCampaignParams& p) {
           {"search", {{"push_A", s.push_size}, {"basin_step_A", s.basin_step},
                       {"perpendicular_steps", s.perpendicular_steps},
                       {"max_basin_steps", s.max_basin_steps}, {"eigen_threshold_eV_A2", s.eigen_threshold},
+                      {"min_region_weight", s.min_region_weight},
+                      {"basin_steps_before_lanczos", s.basin_steps_before_lanczos},
                       {"lanczos_iterations", s.lanczos_iterations}, {"lanczos_epsilon_A", s.lanczos_epsilon},
                       {"lanczos_tolerance", s.lanczos_tolerance}, {"force_tolerance_eV_A", s.force_tolerance},
                       {"max_move_A", s.max_move}, {"fire_dt", s.fire_dt}, {"fire_dt_max", s.fire_dt_max},
@@ -171,8 +180,9 @@ bool run_art_campaign(const ArtCampaignParams& p, const nlohmann::json& provenan
   }
   const int center = group.center_id;
   basin.push_rows = group.rows;
-  for (int t : minimum.type) basin.atom_mass.push_back(minimum.mass.at(t));
   for (int d = 0; d < 3; ++d) basin.box_len[d] = minimum.len[d];
+  basin.region_rows = art_region(basin.x, group.rows, p.art.region_shell_A, basin.box_len);
+  for (int t : minimum.type) basin.atom_mass.push_back(minimum.mass.at(t));
 
   const Ranks r = ranks();
   if (r.rank == 0) {
@@ -186,10 +196,12 @@ bool run_art_campaign(const ArtCampaignParams& p, const nlohmann::json& provenan
                                     {"rule", std::string(p.center_id > 0 ? "given id" : "atom of " + p.center_element + " nearest the box centre") +
                                                  (p.group_ids.empty() ? ", group in the minimised start" : ", group fixed in the reference inherent structure (same ids as the MetaD campaigns)")},
                                     {"size", group.ids.size()},
-                                    {"ids", group.ids}}},
+                                    {"ids", group.ids},
+                                    {"region_atoms", basin.region_rows.size()}}},
                          {"seed_rule", "event seed = hash(seed, ART push stream, event id) >> 1 (core/system/counter_rng.hpp)"},
                          // summary_options: read by validation/art_spectrum.hpp
-                         {"summary_options", {{"duplicate_eV", p.duplicate_eV}, {"histogram_bin_eV", p.histogram_bin}}},
+                         {"summary_options", {{"duplicate_eV", p.duplicate_eV}, {"histogram_bin_eV", p.histogram_bin},
+                                              {"metad_class", to_json(p.metad_class)}}},
                          {"ranks", r.size},
                          {"provenance", provenance}}
               .dump(2)
@@ -243,6 +255,11 @@ bool run_art_campaign(const ArtCampaignParams& p, const nlohmann::json& provenan
                         "betarelax ART saddle of event " + tag + ": E = " + exact(ev.e_saddle) + " eV");
       write_lammps_data((dir / "minima" / ("final_" + tag + ".data")).string(), at_positions(minimum, ev.final_minimum),
                         "betarelax ART final minimum of event " + tag + ": E = " + exact(ev.e_final) + " eV");
+      // The minimum the saddle relaxes back to, where it is not the initial
+      // one (a spot off the group settled otherwise): the barrier's reference.
+      if (max_atom_distance(ev.back_minimum, basin.x) > p.art.same_minimum_A)
+        write_lammps_data((dir / "minima" / ("back_" + tag + ".data")).string(), at_positions(minimum, ev.back_minimum),
+                          "betarelax ART backward minimum of event " + tag + ": E = " + exact(ev.e_back) + " eV");
     }
     events.append(events_row({id, seed, basin.energy, ev, moved_id, wall, prov}));
     ++ctl.steps_taken;  // --stop-after counts searches here

@@ -20,6 +20,7 @@
 #include "experiments/art/art_event.hpp"
 #include "experiments/common/experiment_config.hpp"
 #include "experiments/common/run_control.hpp"
+#include "experiments/art/metad_class.hpp"
 
 namespace betarelax::experiments {
 
@@ -42,10 +43,13 @@ struct ArtCampaignParams {
   double duplicate_eV = 1e-3;       ///< two verified events are one when saddle and final energies agree to this
   double histogram_bin = 0.1;       ///< eV
   ArtGlassParams art;
+  /// The events WT-MetaD would count (validation/art_spectrum.hpp applies it).
+  MetadClassRule metad_class;
 };
 
-/// The suite's defaults (experiments/art_comparison.toml states the same
-/// values with their reasons).
+/// The suite's defaults: experiments/art_comparison.toml's protocol (its
+/// [art], [search] and [classes]), read from that file, where each value
+/// stands with its reason.
 ArtCampaignParams default_art_params();
 
 /// [input] glass_dir + temperature_K (its inherent structure) or data, [group],

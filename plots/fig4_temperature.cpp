@@ -1,8 +1,8 @@
 // Fig. 4 (§IV.A–C): (a) the ΔF spectra at each temperature with their
 // log-normal fits, stacked; (b) the ART activation-energy histogram;
 // (c)–(e) ΔF_para, ΔF_seq, ΔF_eff versus T with the linear fits
-// ΔF_x = ΔQ_x − TΔS_x (ΔS and ΔQ in the legend) and, on (e), ART's ⟨ΔQ⟩ as
-// a rhombus at 0 K; with several sites, each site's own fit on (e).
+// ΔF_x = ΔQ_x − TΔS_x (ΔS and ΔQ in the legend) and, on (e), ART's ⟨ΔQ⟩ (of
+// the MetaD class when the run has it) as a rhombus at 0 K; with several sites, each site's own fit on (e).
 #include <algorithm>
 #include <cmath>
 
@@ -84,13 +84,17 @@ Figure fig4_temperature(const FigureContext& ctx, const nlohmann::json& derived)
       site_lines += "\n";
     }
   }
-  // (b) ART
-  std::string art = "dQ_eV,count\n", art_mean = "T_K,dQ_eV\n", art_axes;
+  // (b) ART: every distinct saddle, and those WT-MetaD would count (the
+  // class the paper's comparison is made on), on the same bins.
+  std::string art = "dQ_eV,count\n", art_metad = "dQ_eV,count\n", art_mean = "T_K,dQ_eV\n", art_axes;
   const bool have_art = derived.contains("art") && derived.at("art").contains("mean_dQ_eV");
+  const bool have_metad = have_art && derived.at("art").contains("metad_class") &&
+                          derived.at("art").at("metad_class").contains("mean_dQ_eV");
   if (have_art) {
     const auto& h = derived.at("art").at("dQ").at("histogram");
     art += histogram_rows(h);
-    art_mean += "0," + num(derived.at("art").at("mean_dQ_eV")) + "\n";
+    if (have_metad) art_metad += histogram_rows(derived.at("art").at("metad_class").at("dQ").at("histogram"));
+    art_mean += "0," + num(have_metad ? derived.at("art").at("metad_class").at("mean_dQ_eV") : derived.at("art").at("mean_dQ_eV")) + "\n";
     // Counts start at zero and the bins have a bin of room each side: with
     // one distinct saddle, autoscaling drew one bar on a count axis of
     // 1.98-2.02 and an energy axis as wide as the bar.
@@ -98,6 +102,9 @@ Figure fig4_temperature(const FigureContext& ctx, const nlohmann::json& derived)
     art_axes = "  set boxwidth " + num(b.width) + " absolute\n  set xrange [" + num(b.low - b.width) + ":" +
                num(b.low + double(b.count + 1) * b.width) + "]\n  set yrange [0:*]\n";
   }
+  const std::string art_plot =
+      "  plot 'fig4b_art.csv' skip 1 using 1:2 with boxes lc rgb '#3060c0' title 'all distinct verified saddles'" +
+      std::string(have_metad ? ", 'fig4b_art_metad.csv' skip 1 using 1:2 with boxes lc rgb '#d06000' title 'MetaD class'" : "") + "\n";
 
   std::string body = "  set multiplot layout 2,3 title " + figure_title(ctx, "Fig. 4: temperature dependence of dF") + "\n";
   body += "  set key top right font ',8'\n";
@@ -112,8 +119,7 @@ Figure fig4_temperature(const FigureContext& ctx, const nlohmann::json& derived)
             "title (i == 0 ? 'log-normal fits' : '')";
   body += "\n";
   body += "  set ytics\n  set yrange [*:*]\n  set key top center\n  set title '(b) ART activation energies (0 K)'\n  set xlabel '{/Symbol D}Q (eV)'\n  set ylabel 'count'\n";
-  body += have_art ? art_axes + "  set style fill solid 0.5\n  plot 'fig4b_art.csv' skip 1 using 1:2 with boxes lc rgb '#3060c0' "
-                               "title 'distinct verified saddles'\n  set yrange [*:*]\n  set boxwidth\n"
+  body += have_art ? art_axes + "  set style fill solid 0.5\n" + art_plot + "  set yrange [*:*]\n  set boxwidth\n"
                    : "  set label 1 'no ART results' at graph 0.5,0.5 center\n  plot [0:1][0:1] NaN notitle\n  unset label 1\n";
   const char* panel[3] = {"(c) parallel", "(d) sequential", "(e) effective"};
   for (int i = 0; i < 3; ++i) {
@@ -124,12 +130,12 @@ Figure fig4_temperature(const FigureContext& ctx, const nlohmann::json& derived)
     if (i == 2 && site_fits > 0)
       body += ", for [c=2:" + std::to_string(site_fits + 1) +
               "] 'fig4e_sites.csv' skip 1 using 1:c with lines lw 1 dt 2 lc rgb 'gray50' title (c == 2 ? 'each site' : '')";
-    if (i == 2 && have_art) body += ", 'fig4b_art_mean.csv' skip 1 using 1:2 with points pt 13 ps 2.5 lc rgb '#d06000' title 'ART <{/Symbol D}Q>'";
+    if (i == 2 && have_art) body += ", 'fig4b_art_mean.csv' skip 1 using 1:2 with points pt 13 ps 2.5 lc rgb '#d06000' title \"" + std::string(have_metad ? "ART <{/Symbol D}Q>, MetaD class" : "ART <{/Symbol D}Q>") + "\"";
     body += "\n  set xrange [*:*]\n";
   }
   return draw_figure(ctx, "fig4", caption,
                      {{"fig4a_spectra.csv", spectra}, {"fig4a_fits.csv", fits}, {"fig4b_art.csv", art},
-                      {"fig4b_art_mean.csv", art_mean}, {"fig4c_barriers.csv", barriers}, {"fig4c_fits.csv", lines},
+                      {"fig4b_art_metad.csv", art_metad}, {"fig4b_art_mean.csv", art_mean}, {"fig4c_barriers.csv", barriers}, {"fig4c_fits.csv", lines},
                       {"fig4e_sites.csv", site_lines}},
                      body, 1500, 950);
 }

@@ -20,6 +20,8 @@ Figure fig4_temperature(const FigureContext& ctx, const nlohmann::json& derived)
 Figure fig5_arrhenius(const FigureContext& ctx, const nlohmann::json& derived);
 /// Beyond the paper: the spread over the sites of a several-site campaign.
 Figure fig6_sites(const FigureContext& ctx, const nlohmann::json& derived);
+/// Beyond the paper: ART's saturation curve and its events by the WT-MetaD yardstick.
+Figure fig7_art_exploration(const FigureContext& ctx, const nlohmann::json& derived);
 
 /// report.md in the results directory: the validation table (paper value,
 /// measured ± uncertainty, tolerance, severity, status), the figures (or why

@@ -38,7 +38,8 @@ PlotOutcome plot_results(const std::string& dir, bool force, std::ostream& log) 
     ctx.caveat = caveat + (!caveat.empty() && !note.empty() ? "; " : "") + note;
   }
   out.figures = {fig1_sample(ctx), fig2_cluster_size(ctx, derived), fig3_sample_count(ctx, derived),
-                 fig4_temperature(ctx, derived), fig5_arrhenius(ctx, derived), fig6_sites(ctx, derived)};
+                 fig4_temperature(ctx, derived), fig5_arrhenius(ctx, derived), fig6_sites(ctx, derived),
+                 fig7_art_exploration(ctx, derived)};
   for (const Figure& f : out.figures) {
     log << "[plot] " << f.name << ": " << (f.drawn ? "figures/" + f.name + ".png, .pdf, .gp, data" : "not drawn: " + f.why_not)
         << "\n";

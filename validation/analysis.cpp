@@ -253,7 +253,7 @@ nlohmann::json analyze_results_dir(const std::string& dir, const AnalysisOptions
     if (sc.contains("running") && sc["running"].size() >= 4) sc["halves"] = disjoint_halves(sc["running"]);
   }
   // The ART spectrum (§IV.C, Fig. 4b), recomputed from the raw events with
-  // the options of its plan; `art.mean_dQ_eV` is what the MetaD ΔQ meets.
+  // the options of its plan; `art.metad_class.mean_dQ_eV` is what the MetaD ΔQ meets.
   const fs::path art_plan = d / "art_comparison" / "art.json", events = d / "art_comparison" / "events.csv";
   if (fs::exists(art_plan) && fs::exists(events)) {
     const nlohmann::json p = read_json(art_plan);

@@ -185,3 +185,71 @@ TEST(ArtNouveau, DeflatedLanczosGivesTheSecondEigenvalue) {
   EXPECT_NEAR(second.eigenvalue, es.eigenvalues()(1), 1e-3 * std::fabs(es.eigenvalues()(1)));
   EXPECT_LT(es.eigenvalues()(0), 0);
 }
+
+namespace {
+
+/// Two uncoupled double wells and two harmonic coordinates:
+///   E = g(x0) + x1² + f(x2) + x3², g(x) = −x²/2 + x⁴, f(u) = −3u²/2 + u⁴.
+/// Coordinates 0–1 are "the group", 2–3 a soft spot elsewhere. At the origin
+/// both wells sit on their maxima (a second-order saddle); the group's own
+/// first-order saddle is (0, 0, ±√0.75, 0) with λ = g''(0) = −1, the other
+/// spot's is (±½, 0, 0, 0) with λ = f''(0) = −3, the more negative one.
+const EnergyForce two_spots = [](const std::vector<double>& x, std::vector<double>& f) {
+  f = {x[0] - 4 * std::pow(x[0], 3), -2 * x[1], 3 * x[2] - 4 * std::pow(x[2], 3), -2 * x[3]};
+  return -0.5 * x[0] * x[0] + std::pow(x[0], 4) + x[1] * x[1] - 1.5 * x[2] * x[2] + std::pow(x[2], 4) + x[3] * x[3];
+};
+
+ArtParams two_spot_params() {
+  ArtParams p;
+  p.force_tolerance = 1e-8;
+  p.lanczos_epsilon = 1e-6;
+  p.lanczos_tolerance = 1e-8;
+  p.max_move = 0.05;
+  p.fire_dt = 0.05;
+  p.fire_dt_max = 0.2;
+  p.max_activation_steps = 20000;
+  return p;
+}
+
+}  // namespace
+
+TEST(ArtNouveau, RegionWeightIsTheModesShareOnTheRegion) {
+  EXPECT_DOUBLE_EQ(region_weight({0.6, 0.8, 0, 0}, {1, 1, 0, 0}), 1.0);
+  EXPECT_DOUBLE_EQ(region_weight({0.6, 0, 0.8, 0}, {1, 1, 0, 0}), 0.36);
+  EXPECT_DOUBLE_EQ(region_weight({3, 0, 4, 0}, {0, 0, 1, 1}), 16.0 / 25.0);  // not unit: normalised
+  EXPECT_DOUBLE_EQ(region_weight({0.6, 0, 0.8, 0}, {}), 1.0);                // no region: everywhere
+}
+
+TEST(ArtNouveau, ARegionKeepsTheClimbOnItsOwnSaddlePastAMoreUnstableSpot) {
+  // Near the origin the lowest mode is the other spot's (λ = −3). Without a
+  // region the climb follows it and ends on that spot's saddle; with the
+  // group's coordinates as region it deflates that mode, follows the group's
+  // (λ = −1), and the other spot slides down into its well on the way.
+  const ArtParams p = two_spot_params();
+  const std::vector<double> start = {0.02, 0.01, 0.02, 0.01}, mode = {1, 0, 0, 0};
+  const ArtEvent anywhere = art_converge_saddle(two_spots, start, {0, 0, 1, 0}, p);
+  ASSERT_EQ(anywhere.status, "saddle");
+  EXPECT_NEAR(std::fabs(anywhere.saddle[0]), 0.5, 1e-6);
+  EXPECT_NEAR(anywhere.saddle[2], 0.0, 1e-6);
+  EXPECT_NEAR(anywhere.eigenvalue, -3.0, 1e-4);
+
+  const ArtEvent on_group = art_converge_saddle(two_spots, start, mode, p, {1, 1, 0, 0});
+  ASSERT_EQ(on_group.status, "saddle");
+  EXPECT_NEAR(on_group.saddle[0], 0.0, 1e-6);
+  EXPECT_NEAR(std::fabs(on_group.saddle[2]), std::sqrt(0.75), 1e-6);
+  EXPECT_NEAR(on_group.saddle[1], 0.0, 1e-6);
+  EXPECT_NEAR(on_group.eigenvalue, -1.0, 1e-4);
+  EXPECT_NEAR(on_group.energy_saddle, -0.5625, 1e-9);
+  EXPECT_GT(on_group.region_weight, 0.99);
+}
+
+TEST(ArtNouveau, AClimbWithNoModeOnItsRegionIsAbandoned) {
+  // Region = the harmonic coordinates 1 and 3 only: no unstable mode lives
+  // there, so the climb must stop as mode_left_region, never a saddle.
+  ArtParams p = two_spot_params();
+  // (A start over every coordinate: Lanczos from one axis of this diagonal
+  // Hessian would never leave it.)
+  const ArtEvent ev = art_converge_saddle(two_spots, {0.02, 0.01, 0.02, 0.01}, {0.5, 0.5, 0.5, 0.5}, p, {0, 1, 0, 1});
+  EXPECT_EQ(ev.status, "mode_left_region");
+  EXPECT_LT(ev.region_weight, p.min_region_weight);
+}

@@ -260,6 +260,50 @@ TEST(ArtSpectrum, FailuresAndDuplicatesStayOutOfTheSpectrum) {
   }
 }
 
+TEST(ArtSpectrum, TheMetadClassAndTheExplorationAreCountedByTheirRules) {
+  // Eight searches in id order; the MetaD rule: final group RMSD > 0.3 A and >= 0.5 A.
+  auto row = [](long id, const std::string& status, double dq, double rmsd, const std::string& atom) {
+    std::map<std::string, std::string> r = art_row(id, status, -100 + dq, -100 + 0.01 * id, atom);
+    r["group_rmsd_final_A"] = status == "verified" ? std::to_string(rmsd) : "";
+    r["search_force_calls"] = "400";
+    if (status == "not_connected_to_initial") r["dQ_eV"] = std::to_string(dq);
+    return r;
+  };
+  const std::vector<std::map<std::string, std::string>> rows = {
+      row(0, "verified", 1.0, 0.9, "5"),                   // MetaD class
+      row(1, "verified", 0.1, 0.2, "6"),                   // a rattle: all only
+      row(2, "mode_left_region", 0, 0, ""),
+      row(3, "verified", 2.0, 0.5, "7"),                   // at the jump: MetaD class
+      row(4, "not_connected_to_initial", 1.7, 0, ""),      // converged, reported with its dQ
+      row(5, "verified", 0.4, 0.45, "8"),                  // above inherent_change, below the jump: all only
+      row(6, "verified", 1.5, 1.2, "9"),                   // MetaD class
+      row(7, "lost_negative_curvature", 0, 0, "")};
+  ArtSpectrumOptions o;
+  o.metad_class = betarelax::experiments::MetadClassRule{0.5, 0.3, "test"};
+  const nlohmann::json s = art_summary(o, rows);
+  EXPECT_EQ(s.at("distinct").get<long>(), 5);
+  const nlohmann::json& m = s.at("metad_class");
+  ASSERT_EQ(m.at("n").get<long>(), 3);
+  EXPECT_EQ(m.at("ids"), nlohmann::json({0, 3, 6}));
+  EXPECT_NEAR(m.at("mean_dQ_eV").get<double>(), 1.5, 1e-9);
+  const double sem = 0.5 / std::sqrt(3.0);  // std of {1, 2, 1.5} is 0.5
+  EXPECT_NEAR(m.at("sem_dQ_eV").get<double>(), sem, 1e-9);
+  EXPECT_NEAR(m.at("interval95_eV")[1].get<double>() - 1.5, 4.302652729749 * sem, 1e-6);  // t(0.975, 2 dof)
+  EXPECT_NEAR(s.at("classes").at("all").at("mean_dQ_eV").get<double>(), (1.0 + 0.1 + 2.0 + 0.4 + 1.5) / 5, 1e-9);
+  // Saturation: distinct after each search, and the last quarter (ids 6, 7) found one new of two.
+  EXPECT_EQ(s.at("saturation").at("distinct_after_search"), nlohmann::json({1, 2, 2, 3, 3, 4, 5, 5}));
+  EXPECT_EQ(s.at("saturation").at("metad_after_search"), nlohmann::json({1, 1, 1, 2, 2, 2, 3, 3}));
+  EXPECT_NEAR(s.at("saturation").at("last_quarter_new_fraction").get<double>(), 0.5, 1e-12);
+  // Halves: searches 0-3 and 4-7; MetaD class {1, 2} then {1.5}.
+  EXPECT_NEAR(s.at("halves")[0].at("metad").at("mean_dQ_eV").get<double>(), 1.5, 1e-9);
+  EXPECT_NEAR(s.at("halves_metad_difference_eV").get<double>(), 0.0, 1e-9);
+  ASSERT_EQ(s.at("converged_not_verified").size(), 1u);
+  EXPECT_EQ(s.at("converged_not_verified")[0].at("id").get<long>(), 4);
+  EXPECT_NEAR(s.at("force_calls").at("median_search_per_verified").get<double>(), 400, 1e-9);
+  // A run of the earlier protocol has no rule: no class, nothing invented.
+  EXPECT_FALSE(art_summary(ArtSpectrumOptions{}, rows).contains("metad_class"));
+}
+
 namespace {
 /// A sweep's rows: `n` samples at T, the first `censored` of them without a crossing.
 void add_rows(CsvTable& t, double temperature, int n, int censored, const std::string& series = "sweep", double df0 = 1.0) {

@@ -216,7 +216,7 @@ ArtEventResult run_art_event(const EnergyForce& ef, const ArtBasin& basin, const
   }
 
   // The partial Hessian of the region around the event, at the saddle and at
-  // the minimum: Vineyard's ν*. Holding the atoms outside fixed can only raise
+  // the minimum it relaxes back to: Vineyard's ν*. Holding the atoms outside fixed can only raise
   // eigenvalues (Cauchy interlacing), so two negative modes in the region
   // mean a higher-order saddle, and none means the mode reaches further: the
   // radius doubles until the region holds it, or would exceed
@@ -238,7 +238,7 @@ ArtEventResult run_art_event(const EnergyForce& ef, const ArtBasin& basin, const
     }
     if (at_saddle.negative == 1) {
       const NormalModes at_minimum =
-          normal_modes(partial_hessian(ef, basin.x, rows, p.hessian_step_A, &out.force_calls), masses);
+          normal_modes(partial_hessian(ef, out.back_minimum, rows, p.hessian_step_A, &out.force_calls), masses);
       out.prefactor = vineyard_prefactor(at_minimum, at_saddle, p.nu0_Hz);
       break;
     }

@@ -52,6 +52,45 @@ std::string sites_section(const nlohmann::json& derived) {
   return md.str();
 }
 
+/// ART (derived.json `art`): the classes, the exploration, the cost, and
+/// LAMMPS's NEB on a sample of the events when it was run.
+std::string art_section(const nlohmann::json& derived) {
+  if (!derived.is_object() || !derived.contains("art") || !derived.at("art").contains("classes")) return "";
+  std::ostringstream md;
+  const nlohmann::json& a = derived.at("art");
+  md << "## ART on the group\n\n" << a.at("searches").get<long>() << " searches, " << a.at("verified").get<long>()
+     << " verified, " << a.at("distinct").get<long>() << " distinct saddles.\n\n"
+     << "| class | distinct saddles | <dQ> (eV) | 95 % interval (eV) |\n| --- | --- | --- | --- |\n";
+  for (const char* c : {"all", "metad"}) {
+    if (!a.at("classes").contains(c)) continue;
+    const nlohmann::json& k = a.at("classes").at(c);
+    md << "| " << (std::string(c) == "all" ? "all" : "MetaD class") << " | " << k.at("n").get<long>() << " | "
+       << (k.contains("mean_dQ_eV") ? cell(k.at("mean_dQ_eV")) : "") << " | "
+       << (k.contains("interval95_eV") ? "[" + cell(k.at("interval95_eV")[0]) + ", " + cell(k.at("interval95_eV")[1]) + "]" : "")
+       << " |\n";
+  }
+  const nlohmann::json& sat = a.at("saturation");
+  md << "\nSearches of the last quarter that found a new distinct saddle: " << cell(sat.at("last_quarter_new_fraction"));
+  if (sat.contains("last_quarter_new_fraction_metad")) md << " (MetaD class: " << cell(sat.at("last_quarter_new_fraction_metad")) << ")";
+  if (a.contains("halves_metad_difference_eV"))
+    md << "; MetaD-class <dQ> of the second half of the searches minus the first: " << cell(a.at("halves_metad_difference_eV")) << " eV";
+  md << ". Median force calls per verified search: " << cell(a.at("force_calls").at("median_per_verified"), 0);
+  if (a.at("force_calls").contains("median_search_per_verified"))
+    md << " (the search to the saddle alone: " << cell(a.at("force_calls").at("median_search_per_verified"), 0) << ")";
+  md << ".\n\n";
+  if (a.contains("neb_check")) {
+    const nlohmann::json& n = a.at("neb_check");
+    md << "LAMMPS climbing-image NEB between the two minima of " << n.at("events").size() << " events (agree: within "
+       << cell(n.at("rule").at("agree_eV"), 2) << " eV; lower: NEB below ART by more than " << cell(n.at("rule").at("lower_eV"), 2)
+       << " eV):\n\n| event | ART dQ (eV) | NEB (eV) | NEB - ART (eV) | verdict |\n| --- | --- | --- | --- | --- |\n";
+    for (const nlohmann::json& e : n.at("events"))
+      md << "| " << e.at("id").get<long>() << " | " << cell(e.at("art_dQ_eV"), 4) << " | " << cell(e.at("neb_dQ_eV"), 4) << " | "
+         << cell(e.at("neb_minus_art_eV"), 4) << " | " << e.at("verdict").get<std::string>() << " |\n";
+    md << "\n";
+  }
+  return md.str();
+}
+
 }  // namespace
 
 std::string write_report(const FigureContext& ctx, const nlohmann::json& validation, const nlohmann::json& derived,
@@ -76,7 +115,7 @@ std::string write_report(const FigureContext& ctx, const nlohmann::json& validat
   } else {
     md << "| (no validation.json) | | | | | | | |\n\n";
   }
-  md << sites_section(derived);
+  md << sites_section(derived) << art_section(derived);
   md << "## Figures\n\n";
   for (const Figure& f : figures) {
     if (f.drawn) {

@@ -260,6 +260,12 @@ nlohmann::json analyze_results_dir(const std::string& dir, const AnalysisOptions
     out["art"] = art_summary(art_options_from_json(p.value("summary_options", nlohmann::json::object())),
                              read_csv_table(events.string(), true).rows);
     out["art"]["events_from"] = events.string();
+    // LAMMPS's NEB on a sample of the events (validation/neb_check.py), when it was run.
+    const fs::path neb = d / "art_comparison" / "neb_check.json";
+    if (fs::exists(neb)) {
+      const nlohmann::json n = read_json(neb);
+      out["art"]["neb_check"] = {{"counts", n.at("counts")}, {"rule", n.at("rule")}, {"events", n.at("events")}};
+    }
     // Beyond the paper (§V, Fig. 6): how much of ΔS_eff a harmonic saddle
     // (Vineyard) accounts for; the rest is the anharmonic, many-path entropy
     // the paper argues for.

@@ -95,13 +95,15 @@ fs::path make_results(const std::string& name, bool passed, bool sites = false) 
              "transition": {"confirmed": true, "time_ps": 6.0}})";
   {
     std::ofstream art(dir / "art_comparison" / "events.csv");
-    art << "id,status,E_saddle_eV,E_final_eV,dQ_eV,most_displaced_id,force_calls,wall_s,dS_harm_kB,nu_star_Hz\n";
+    art << "id,status,E_saddle_eV,E_final_eV,dQ_eV,most_displaced_id,force_calls,wall_s,dS_harm_kB,nu_star_Hz,group_rmsd_final_A\n";
     for (int i = 0; i < 20; ++i) {
-      const double dq = 1.0 + 0.05 * i;
-      art << i << ",verified," << -100 + dq << "," << -100.5 + 0.01 * i << "," << dq << "," << i << ",1000,1,0.5,3e12\n";
+      const double dq = 1.0 + 0.05 * i;  // every other event a rattle below the MetaD class's 0.5 A
+      art << i << ",verified," << -100 + dq << "," << -100.5 + 0.01 * i << "," << dq << "," << i << ",1000,1,0.5,3e12,"
+          << (i % 2 ? 0.2 : 0.9) << "\n";
     }
   }
-  std::ofstream(dir / "art_comparison" / "art.json") << R"({"summary_options": {"duplicate_eV": 0.001, "histogram_bin_eV": 0.1}})";
+  std::ofstream(dir / "art_comparison" / "art.json")
+      << R"({"summary_options": {"duplicate_eV": 0.001, "histogram_bin_eV": 0.1, "metad_class": {"jump_A": 0.5, "inherent_change_A": 0.3}}})";
   if (sites) write_sites_sweep(dir / "temperature_sweep" / "samples.csv");
   nlohmann::json derived = betarelax::validation::analyze_results_dir(dir.string());
   derived["provenance"] = {{"git_revision", "test"}, {"execution_space", "Serial"}, {"concurrency", 1}, {"device", "cpu"}};
@@ -121,9 +123,9 @@ TEST(Plots, EveryFigureWritesPngOfItsSizeAndPdfAndItsData) {
   std::ostringstream log;
   const PlotOutcome out = plot_results(dir.string(), false, log);
   ASSERT_TRUE(out.validated) << log.str();
-  ASSERT_EQ(out.figures.size(), 6u);
-  const std::map<std::string, std::pair<int, int>> size = {
-      {"fig1", {1800, 600}}, {"fig2", {1400, 600}}, {"fig3", {1500, 550}}, {"fig4", {1500, 950}}, {"fig5", {1200, 900}}};
+  ASSERT_EQ(out.figures.size(), 7u);
+  const std::map<std::string, std::pair<int, int>> size = {{"fig1", {1800, 600}}, {"fig2", {1400, 600}}, {"fig3", {1500, 550}},
+                                                           {"fig4", {1500, 950}}, {"fig5", {1200, 900}}, {"fig7", {1200, 500}}};
   for (const Figure& f : out.figures) {
     if (f.name == "fig6") {  // the archived run has one site: nothing to spread, and it says so
       EXPECT_FALSE(f.drawn);
@@ -144,14 +146,26 @@ TEST(Plots, EveryFigureWritesPngOfItsSizeAndPdfAndItsData) {
   EXPECT_NE(report.find("![fig4](figures/fig4.png)"), std::string::npos);
   EXPECT_NE(report.find("`dQ_eff`"), std::string::npos);
   EXPECT_EQ(report.find("NOT VALIDATED"), std::string::npos);
+  // ART in two classes (Fig. 4b, the report) and its exploration (Fig. 7):
+  // the ten events at 0.9 A are the MetaD class, 1.0, 1.1, ..., 1.9 eV.
+  std::istringstream metad(text_of(dir / "figures" / "fig4b_art_metad.csv"));
+  std::string row;
+  std::getline(metad, row);  // header
+  double in_class = 0;
+  while (std::getline(metad, row)) in_class += std::stod(row.substr(row.find(',') + 1));
+  EXPECT_EQ(in_class, 10);
+  EXPECT_NE(report.find("| MetaD class | 10 | 1.450 |"), std::string::npos) << report;
+  const std::string curve = text_of(dir / "figures" / "fig7a_saturation.csv");
+  EXPECT_EQ(curve.substr(curve.rfind('\n', curve.size() - 2) + 1), "20,20,10\n");
 }
 
 TEST(Plots, SeveralSitesDrawTheirSpreadAndEachSitesLineOnFig4) {
   const fs::path dir = make_results("sites", true, true);
   std::ostringstream log;
   const PlotOutcome out = plot_results(dir.string(), false, log);
-  ASSERT_EQ(out.figures.size(), 6u);
-  const Figure& f6 = out.figures.back();
+  ASSERT_EQ(out.figures.size(), 7u);
+  const Figure& f6 = out.figures[5];
+  ASSERT_EQ(f6.name, "fig6");
   ASSERT_TRUE(f6.drawn) << f6.why_not;
   EXPECT_EQ(png_size(dir / "figures" / "fig6.png"), std::make_pair(1500, 500));
   // (b): one point per site at its own fit, (c): the cross-talk of each site (0.01 eV by construction).
@@ -241,7 +255,7 @@ TEST(Plots, FailedValidationGivesNoFigureUnlessForcedAndThenSaysSo) {
   EXPECT_NE(log.str().find("--force"), std::string::npos);
 
   const PlotOutcome forced = plot_results(dir.string(), true, log);
-  ASSERT_EQ(forced.figures.size(), 6u);
+  ASSERT_EQ(forced.figures.size(), 7u);
   for (const Figure& f : forced.figures) {
     if (f.name == "fig6") continue;  // one site: not drawn
     ASSERT_TRUE(f.drawn) << f.name;

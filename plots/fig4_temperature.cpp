@@ -94,7 +94,9 @@ Figure fig4_temperature(const FigureContext& ctx, const nlohmann::json& derived)
     const auto& h = derived.at("art").at("dQ").at("histogram");
     art += histogram_rows(h);
     if (have_metad) art_metad += histogram_rows(derived.at("art").at("metad_class").at("dQ").at("histogram"));
-    art_mean += "0," + num(have_metad ? derived.at("art").at("metad_class").at("mean_dQ_eV") : derived.at("art").at("mean_dQ_eV")) + "\n";
+    const nlohmann::json& a = derived.at("art");
+    art_mean += "0," + num(have_metad && a.contains("compared") && a.at("compared").is_object() ? a.at("compared").at("mean_dQ_eV")
+                                                                                              : a.at("mean_dQ_eV")) + "\n";
     // Counts start at zero and the bins have a bin of room each side: with
     // one distinct saddle, autoscaling drew one bar on a count axis of
     // 1.98-2.02 and an energy axis as wide as the bar.

@@ -78,6 +78,9 @@ std::string art_section(const nlohmann::json& derived) {
   if (a.at("force_calls").contains("median_search_per_verified"))
     md << " (the search to the saddle alone: " << cell(a.at("force_calls").at("median_search_per_verified"), 0) << ")";
   md << ".\n\n";
+  if (a.contains("compared") && a.at("compared").is_object())
+    md << "Compared with WT-MetaD's dQ_eff: " << cell(a.at("compared").at("mean_dQ_eV")) << " +- "
+       << cell(a.at("compared").at("sem_dQ_eV")) << " eV (" << a.at("compared").at("basis").get<std::string>() << ").\n\n";
   if (a.contains("neb_check")) {
     const nlohmann::json& n = a.at("neb_check");
     md << "LAMMPS climbing-image NEB between the two minima of " << n.at("events").size() << " events (agree: within "

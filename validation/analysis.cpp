@@ -218,6 +218,46 @@ nlohmann::json disjoint_halves(const nlohmann::json& running) {
           {"meaning", "the first half of the samples against the second (disjoint): a converged spectrum gives halves that agree"}};
 }
 
+namespace {
+
+/// What WT-MetaD's ΔQ_eff is compared with (§IV.C; `compared` in derived.json):
+/// the MetaD class's ⟨ΔQ⟩. Where LAMMPS's NEB between an event's two minima
+/// found a path lower than ART's saddle by more than its `lower` margin,
+/// WT-MetaD, which crosses the lowest, would cross that one: the mean of
+/// min(NEB − ART, 0) over the MetaD-class events of the NEB sample (evenly
+/// spaced in ΔQ) shifts the class mean, its standard error added in
+/// quadrature. Without such a sample (two events at least), the class mean.
+nlohmann::json art_compared(const nlohmann::json& art) {
+  if (!art.contains("metad_class") || !art.at("metad_class").contains("mean_dQ_eV")) return nullptr;
+  const nlohmann::json& m = art.at("metad_class");
+  nlohmann::json c = {{"mean_dQ_eV", m.at("mean_dQ_eV")}, {"sem_dQ_eV", m.at("sem_dQ_eV")}, {"basis", "MetaD class, ART saddles"}};
+  if (!art.contains("neb_check")) return c;
+  std::vector<double> shift;
+  long lower = 0;
+  for (const nlohmann::json& e : art.at("neb_check").at("events")) {
+    if (!e.value("metad_class", false)) continue;
+    const bool is_lower = e.at("verdict").get<std::string>() == "lower";
+    shift.push_back(is_lower ? e.at("neb_minus_art_eV").get<double>() : 0.0);
+    lower += is_lower;
+  }
+  if (shift.size() < 2) return c;
+  double mean = 0, var = 0;
+  for (double x : shift) mean += x / double(shift.size());
+  for (double x : shift) var += (x - mean) * (x - mean) / double(shift.size() - 1);
+  const double se = std::sqrt(var / double(shift.size()));
+  c["mean_dQ_eV"] = m.at("mean_dQ_eV").get<double>() + mean;
+  c["sem_dQ_eV"] = std::hypot(m.at("sem_dQ_eV").get<double>(), se);
+  c["basis"] = "MetaD class, shifted by the mean lower-path correction of LAMMPS NEB on " + std::to_string(shift.size()) +
+               " of its events (" + std::to_string(lower) + " lower)";
+  c["neb_shift_eV"] = mean;
+  c["neb_shift_se_eV"] = se;
+  c["neb_checked"] = shift.size();
+  c["neb_lower"] = lower;
+  return c;
+}
+
+}  // namespace
+
 nlohmann::json analyze_results_dir(const std::string& dir, const AnalysisOptions& o) {
   const fs::path d(dir);
   nlohmann::json out;
@@ -266,6 +306,7 @@ nlohmann::json analyze_results_dir(const std::string& dir, const AnalysisOptions
       const nlohmann::json n = read_json(neb);
       out["art"]["neb_check"] = {{"counts", n.at("counts")}, {"rule", n.at("rule")}, {"events", n.at("events")}};
     }
+    out["art"]["compared"] = art_compared(out["art"]);
     // Beyond the paper (§V, Fig. 6): how much of ΔS_eff a harmonic saddle
     // (Vineyard) accounts for; the rest is the anharmonic, many-path entropy
     // the paper argues for.

@@ -268,14 +268,15 @@ void run_kind(PaperCheck& c, const std::string& kind, const nlohmann::json& deri
     return verdict(c, c.measured <= c.tolerance, m + " = " + num(c.measured) + " vs at most " + num(c.tolerance));
   }
   if (kind == "within_art") {
-    // Like with like (issue 34): the ART events WT-MetaD would count.
-    const nlohmann::json art = at_path(derived, "art.metad_class.mean_dQ_eV"), q = at_path(derived, "fits.eff.dQ_eV");
+    // Like with like (issue 34): the ART events WT-MetaD would count, on
+    // their lowest known paths (validation/analysis.cpp, art_compared).
+    const nlohmann::json art = at_path(derived, "art.compared.mean_dQ_eV"), q = at_path(derived, "fits.eff.dQ_eV");
     if (!art.is_number() || !q.is_number()) return skip(c, "no MetaD-class ART events (or a run of the earlier ART protocol) or no MetaD fit");
     measured(c, q.get<double>() - art.get<double>());
     // Combined: the fit's bootstrap interval and the ART mean's standard error.
     PaperCheck fit_u, art_u;
     uncertainty(fit_u, at_path(derived, "fits.eff.ci95_dQ_eV"));
-    uncertainty(art_u, at_path(derived, "art.metad_class.sem_dQ_eV"));
+    uncertainty(art_u, at_path(derived, "art.compared.sem_dQ_eV"));
     c.uncertainty = std::hypot(fit_u.has_uncertainty ? fit_u.uncertainty : 0.0, art_u.has_uncertainty ? art_u.uncertainty : 0.0);
     c.has_uncertainty = fit_u.has_uncertainty || art_u.has_uncertainty;
     return within_verdict(c, c.measured, "dQ_eff - <dQ_ART>");

@@ -304,6 +304,38 @@ TEST(ArtSpectrum, TheMetadClassAndTheExplorationAreCountedByTheirRules) {
   EXPECT_FALSE(art_summary(ArtSpectrumOptions{}, rows).contains("metad_class"));
 }
 
+TEST(ArtSpectrum, LammpsNebLowerPathsShiftWhatWtMetadIsComparedWith) {
+  // Four MetaD-class events, 1-4 eV; NEB on all four finds a path 1 eV lower
+  // for the 4 eV one and agrees on the rest: the comparison's mean shifts by
+  // -1/4 eV, and its error grows by the shift's standard error (0.25 eV).
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "betarelax_art_compared";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir / "art_comparison");
+  {
+    std::ofstream e(dir / "art_comparison" / "events.csv");
+    e << "id,status,E_saddle_eV,E_final_eV,dQ_eV,most_displaced_id,force_calls,wall_s,dS_harm_kB,nu_star_Hz,group_rmsd_final_A\n";
+    for (int i = 0; i < 4; ++i) e << i << ",verified," << -99 + i << "," << -100 + 0.1 * i << "," << 1 + i << "," << i << ",900,1,,,0.9\n";
+  }
+  std::ofstream(dir / "art_comparison" / "art.json")
+      << R"({"summary_options": {"duplicate_eV": 0.001, "histogram_bin_eV": 0.1, "metad_class": {"jump_A": 0.5, "inherent_change_A": 0.3}}})";
+  std::ofstream(dir / "art_comparison" / "neb_check.json") << R"({"counts": {"agree": 3, "lower": 1}, "rule": {"agree_eV": 0.01, "lower_eV": 0.05},
+    "events": [{"id": 0, "art_dQ_eV": 1, "neb_dQ_eV": 1, "neb_minus_art_eV": 0, "verdict": "agree", "metad_class": true},
+               {"id": 1, "art_dQ_eV": 2, "neb_dQ_eV": 2, "neb_minus_art_eV": 0, "verdict": "agree", "metad_class": true},
+               {"id": 2, "art_dQ_eV": 3, "neb_dQ_eV": 3.005, "neb_minus_art_eV": 0.005, "verdict": "agree", "metad_class": true},
+               {"id": 3, "art_dQ_eV": 4, "neb_dQ_eV": 3, "neb_minus_art_eV": -1, "verdict": "lower", "metad_class": true}]})";
+  const nlohmann::json d = analyze_results_dir(dir.string());
+  const nlohmann::json& c = d.at("art").at("compared");
+  EXPECT_NEAR(c.at("mean_dQ_eV").get<double>(), 2.5 - 0.25, 1e-12);
+  EXPECT_NEAR(c.at("neb_shift_se_eV").get<double>(), 0.25, 1e-12);
+  const double sem_class = std::sqrt(5.0 / 3.0) / 2;  // std of 1..4 over 2 = sqrt(4)
+  EXPECT_NEAR(c.at("sem_dQ_eV").get<double>(), std::hypot(sem_class, 0.25), 1e-12);
+  EXPECT_EQ(c.at("neb_lower").get<long>(), 1);
+  // Without the NEB sample: the class mean itself.
+  std::filesystem::remove(dir / "art_comparison" / "neb_check.json");
+  EXPECT_NEAR(analyze_results_dir(dir.string()).at("art").at("compared").at("mean_dQ_eV").get<double>(), 2.5, 1e-12);
+  std::filesystem::remove_all(dir);
+}
+
 namespace {
 /// A sweep's rows: `n` samples at T, the first `censored` of them without a crossing.
 void add_rows(CsvTable& t, double temperature, int n, int censored, const std::string& series = "sweep", double df0 = 1.0) {

@@ -75,6 +75,16 @@ class TokenReader {
     return static_cast<int>(v);
   }
 
+  /// Whitespace-separated tokens from here to the end of the file.
+  long remaining_tokens() const {
+    long n = static_cast<long>(tokens_.size());
+    for (size_t l = line_; l < lines_.size(); ++l) {
+      std::istringstream ls(lines_[l]);
+      for (std::string t; ls >> t;) ++n;
+    }
+    return n;
+  }
+
   bool at_end() const {
     if (!tokens_.empty()) return false;
     for (size_t l = line_; l < lines_.size(); ++l) {
@@ -102,15 +112,28 @@ class TokenReader {
 
 }  // namespace
 
-EamFsFile read_eam_fs_file(const std::string& path) {
+std::string pair_style_of(const std::string& path) {
+  const auto ends_with = [&](const std::string& tail) {
+    return path.size() >= tail.size() && path.compare(path.size() - tail.size(), tail.size(), tail) == 0;
+  };
+  return ends_with(".eam.alloy") || ends_with(".setfl") ? "eam/alloy" : "eam/fs";
+}
+
+EamFsFile read_eam_fs_file(const std::string& path) { return read_eam_file(path, pair_style_of(path)); }
+
+EamFsFile read_eam_file(const std::string& path, const std::string& style) {
+  const std::string pair_style = style.empty() ? pair_style_of(path) : style;
+  if (pair_style != "eam/fs" && pair_style != "eam/alloy")
+    throw InputError(path + ": pair style '" + pair_style + "' is not eam/fs or eam/alloy");
   std::ifstream is(path, std::ios::binary);
-  if (!is) throw InputError(path + ": cannot open eam/fs potential file");
+  if (!is) throw InputError(path + ": cannot open " + pair_style + " potential file");
   std::ostringstream ss;
   ss << is.rdbuf();
   const std::string text = ss.str();
 
   EamFsFile pot;
   pot.path = path;
+  pot.pair_style = pair_style;
   pot.sha256 = sha256_hex(text);
   TokenReader in(path, text);
   for (int k = 0; k < 3; ++k) pot.comments.push_back(in.next_line("comment"));
@@ -133,6 +156,22 @@ EamFsFile read_eam_fs_file(const std::string& path) {
   // The LAMMPS spline needs at least 5 knots (its 4th-order end formulas).
   if (pot.nrho < 5 || pot.nr < 5) in.fail("Nrho and Nr must be at least 5");
   if (!(pot.drho > 0) || !(pot.dr > 0) || !(pot.cutoff > 0)) in.fail("drho, dr and cutoff must be positive");
+  // The two formats differ only in the density tables per element: a file of
+  // the other format (or a truncated one) is refused by its count, up front.
+  const bool fs = pair_style == "eam/fs";
+  const auto needed = [&](int densities) {
+    return long(nel) * (4 + pot.nrho + long(densities) * pot.nr) + long(nel) * (nel + 1) / 2 * pot.nr;
+  };
+  // (An element's header line holds 2 to 4 fields: LAMMPS reads Z and the
+  // mass; the formats differ by Nelements × (Nelements − 1) × Nr values.)
+  const long held = in.remaining_tokens();
+  if (std::labs(held - needed(fs ? nel : 1)) > 2L * nel) {
+    throw InputError(path + ": " + std::to_string(held) + " values after the grid line, but " + pair_style + " with " +
+                     std::to_string(nel) + " elements, Nrho = " + std::to_string(pot.nrho) + " and Nr = " +
+                     std::to_string(pot.nr) + " needs " + std::to_string(needed(fs ? nel : 1)) + " (" +
+                     (fs ? "eam/alloy" : "eam/fs") + " would need " + std::to_string(needed(fs ? 1 : nel)) +
+                     "; each element's header line counted as 4)");
+  }
 
   pot.frho.resize(nel);
   pot.rhor.resize(nel * nel);
@@ -144,8 +183,11 @@ EamFsFile read_eam_fs_file(const std::string& path) {
     pot.mass.push_back(in.to_double(head[1], "mass of " + name));
     if (!(pot.mass.back() > 0)) in.fail("mass of " + name + " must be positive");
     in.read_block(pot.frho[a], pot.nrho, "F(rho) of " + name);
-    for (int b = 0; b < nel; ++b) {
-      in.read_block(pot.rhor[a * nel + b], pot.nr, "rho(r) of " + name + "-" + pot.elements[b]);
+    if (fs) {
+      for (int b = 0; b < nel; ++b) in.read_block(pot.rhor[a * nel + b], pot.nr, "rho(r) of " + name + "-" + pot.elements[b]);
+    } else {
+      in.read_block(pot.rhor[a * nel], pot.nr, "rho(r) of " + name);
+      for (int b = 1; b < nel; ++b) pot.rhor[a * nel + b] = pot.rhor[a * nel];
     }
   }
   pot.z2r.resize(nel * (nel + 1) / 2);

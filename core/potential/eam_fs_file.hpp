@@ -1,9 +1,13 @@
 #pragma once
-/// Reader for LAMMPS `eam/fs` (Finnis–Sinclair setfl) potential files, exactly
-/// as `pair_style eam/fs` reads them: three comment lines; the element line;
-/// Nrho drho Nr dr cutoff; per element a line (Z, mass, a0, lattice), Nrho
-/// values of F(ρ), then Nelements × Nr values of ρ_{αβ}(r); finally r·φ(r) for
-/// every element pair i ≥ j. Numbers may wrap across lines.
+/// Reader for LAMMPS `eam/fs` (Finnis–Sinclair) and `eam/alloy` (setfl)
+/// potential files, exactly as `pair_style eam/fs` and `eam/alloy` read them:
+/// three comment lines; the element line; Nrho drho Nr dr cutoff; per element
+/// a line (Z, mass, a0, lattice), Nrho values of F(ρ), then Nelements × Nr
+/// values of ρ_{αβ}(r) (eam/fs) or Nr values of one ρ_α(r) (eam/alloy: the
+/// density an atom gives its neighbours whatever their element); finally
+/// r·φ(r) for every element pair i ≥ j. Numbers may wrap across lines. A setfl
+/// file is held in the eam/fs form, ρ_{αβ} = ρ_α for every β, which is how
+/// LAMMPS's eam/alloy maps it onto the same kernels.
 #include <string>
 #include <vector>
 
@@ -11,6 +15,7 @@ namespace betarelax {
 
 struct EamFsFile {
   std::string path;
+  std::string pair_style = "eam/fs";  ///< the LAMMPS pair style the file was read as: eam/fs or eam/alloy
   std::string sha256;                 ///< of the file's bytes (provenance)
   std::vector<std::string> comments;  ///< the three header lines
   std::vector<std::string> elements;
@@ -35,7 +40,17 @@ struct EamFsFile {
 /// 2007 Mendelev–Sordelet–Kramer Cu–Zr file that Debian's lammps-data installs.
 std::string default_potential_path();
 
-/// Throws InputError naming the file and line for any malformed content.
+/// The pair style LAMMPS users name a file by: eam/alloy for *.eam.alloy and
+/// *.setfl, else eam/fs.
+std::string pair_style_of(const std::string& path);
+
+/// Reads `path` as `pair_style` (eam/fs or eam/alloy; empty: from the file
+/// name). Throws InputError naming the file and line for any malformed
+/// content, and the count of numbers the format needs when the file holds
+/// another.
+EamFsFile read_eam_file(const std::string& path, const std::string& pair_style = "");
+
+/// read_eam_file with the pair style taken from the file name.
 EamFsFile read_eam_fs_file(const std::string& path);
 
 }  // namespace betarelax

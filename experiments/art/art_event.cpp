@@ -52,6 +52,24 @@ std::vector<double> group_xyz(const std::vector<double>& x, const std::vector<in
   return out;
 }
 
+/// Takes a search's outcome into `out` (its force calls count as the
+/// search's) and its mode into `mode`; false, with the status set, unless it
+/// ended on a saddle.
+bool take_search(const ArtEvent& s, ArtEventResult& out, std::vector<double>& mode) {
+  out.force_calls += s.force_calls;
+  out.search_force_calls += s.force_calls;
+  out.eigenvalue = s.eigenvalue;
+  out.region_weight = s.region_weight;
+  if (s.status != "saddle") {
+    out.status = s.status;
+    return false;
+  }
+  out.saddle = s.saddle;
+  out.e_saddle = s.energy_saddle;
+  mode = s.eigenvector;
+  return true;
+}
+
 }  // namespace
 
 double max_atom_distance(const std::vector<double>& a, const std::vector<double>& b) {
@@ -93,17 +111,9 @@ ArtEventResult run_art_event(const EnergyForce& ef, const ArtBasin& basin, const
     region.assign(basin.x.size(), 0);
     for (int r : basin.region_rows) region[3 * size_t(r)] = region[3 * size_t(r) + 1] = region[3 * size_t(r) + 2] = 1;
   }
+  std::vector<double> mode;
   const ArtEvent search = art_find_saddle(ef, basin.x, art_push(basin, seed), p.search, region);
-  out.force_calls = out.search_force_calls = search.force_calls;
-  out.eigenvalue = search.eigenvalue;
-  out.region_weight = search.region_weight;
-  if (search.status != "saddle") {
-    out.status = search.status;
-    return out;
-  }
-  out.saddle = search.saddle;
-  out.e_saddle = search.energy_saddle;
-  std::vector<double> mode = search.eigenvector;
+  if (!take_search(search, out, mode)) return out;
   std::vector<double> f(basin.x.size());
   ef(out.saddle, f);
   ++out.force_calls;
@@ -132,18 +142,9 @@ ArtEventResult run_art_event(const EnergyForce& ef, const ArtBasin& basin, const
                               down = along(out.saddle, -p.search.over_saddle, second.vector);
     std::vector<double> g(basin.x.size());
     const double e_up = ef(up, g), e_down = ef(down, g);
-    const ArtEvent again = art_converge_saddle(ef, e_up < e_down ? up : down, mode, p.search, region);
-    out.force_calls += 2 + again.force_calls;
-    out.search_force_calls += 2 + again.force_calls;
-    out.eigenvalue = again.eigenvalue;
-    out.region_weight = again.region_weight;
-    if (again.status != "saddle") {
-      out.status = again.status;
-      return out;
-    }
-    out.saddle = again.saddle;
-    out.e_saddle = again.energy_saddle;
-    mode = again.eigenvector;
+    out.force_calls += 2;
+    out.search_force_calls += 2;
+    if (!take_search(art_converge_saddle(ef, e_up < e_down ? up : down, mode, p.search, region), out, mode)) return out;
     ef(out.saddle, f);
     ++out.force_calls;
     second = lanczos_lowest_mode(ef, out.saddle, f, start, verify, &mode);

@@ -28,7 +28,8 @@ done
 for c in single_sample cluster_size sample_count temperature_sweep; do
   for f in campaign.json samples.csv summary.json sample.json fes.csv; do copy "$c/$f"; done
 done
-for f in art.json events.csv summary.json; do copy "art_comparison/$f"; done
+# (neb_check.*: LAMMPS NEB on a sample of the events, validation/neb_check.py, when it was run.)
+for f in art.json events.csv summary.json neb_check.csv neb_check.json; do copy "art_comparison/$f"; done
 if [ -d "$src/figures" ]; then
   mkdir -p "$dest/figures"
   cp -p "$src"/figures/*.png "$dest/figures/" 2>/dev/null || true

@@ -12,7 +12,10 @@ and compares the NEB barrier with ART's dQ:
               comparison with WT-MetaD (which crosses the lowest) uses NEB's;
   near        NEB below ART by 0.01-0.05 eV;
   higher      NEB above ART by more than 0.01 eV (the band missed the ART
-              saddle: an intermediate minimum, or a band not converged).
+              saddle: another path, or an intermediate minimum);
+  not_converged  the band's largest force stayed above --ftol;
+  below_start    the highest image lies below the first: the band slid into
+                 other minima (soft spots elsewhere), no barrier to compare.
 
 The band starts on the straight line between the two minima (minimum-image
 displacements), so it does not know where ART's saddle is. Energies are
@@ -162,7 +165,11 @@ def run_neb(art_dir, work, event, plan, images, lmp, ftol, steps):
             "converged": last[1] <= ftol}
 
 
-def verdict(art, neb):
+def verdict(art, neb, converged=True):
+    if not converged:
+        return "not_converged"
+    if neb < 0:
+        return "below_start"  # every image fell below the first: the band went into other minima, not over a barrier
     diff = neb - art
     if abs(diff) <= AGREE_EV:
         return "agree"
@@ -185,6 +192,8 @@ def main():
                     "working directory) does not resolve from here")
     ap.add_argument("--ids", default=None, help="comma-separated event ids to check instead of the selection rule")
     ap.add_argument("--out", default=None)
+    ap.add_argument("--reclassify", action="store_true",
+                    help="recompute the verdicts of an existing neb_check.json by this script's rule (no LAMMPS run)")
     a = ap.parse_args()
     if a.events < 2 or a.images < 3:
         sys.exit("--events must be >= 2 and --images >= 3")
@@ -210,6 +219,16 @@ def main():
     metad_ids = set()
     if os.path.exists(summary_path) and "metad_class" in summary:
         metad_ids = set(summary["metad_class"]["ids"])
+    if a.reclassify:
+        with open(os.path.join(out, "neb_check.json")) as f:
+            old = json.load(f)
+        rows = old["events"]
+        for r in rows:
+            r["verdict"] = verdict(r["art_dQ_eV"], r["neb_dQ_eV"], r["neb_converged"])
+        for k in ("images", "ftol_eV_A", "steps_per_stage"):
+            setattr(a, {"images": "images", "ftol_eV_A": "ftol", "steps_per_stage": "steps"}[k], old["rule"][k])
+        write_outputs(out, rows, a, plan)
+        return 0
     if a.ids:
         wanted = {int(i) for i in a.ids.split(",")}
         picked = [r for r in events if int(r["id"]) in wanted]
@@ -225,19 +244,27 @@ def main():
         res = run_neb(art_dir, work, r, plan, a.images, a.lmp, a.ftol, a.steps)
         art_dq = float(r["dQ_eV"])
         row = {"id": int(r["id"]), "art_dQ_eV": art_dq, "neb_dQ_eV": res["neb_dQ_eV"],
-               "neb_minus_art_eV": res["neb_dQ_eV"] - art_dq, "verdict": verdict(art_dq, res["neb_dQ_eV"]),
+               "neb_minus_art_eV": res["neb_dQ_eV"] - art_dq,
+               "verdict": verdict(art_dq, res["neb_dQ_eV"], res["converged"]),
                "metad_class": int(r["id"]) in metad_ids, "neb_converged": res["converged"],
                "max_replica_force_eV_A": res["max_replica_force_eV_A"], "iterations": res["iterations"],
                "wall_s": round(res["wall_s"], 2)}
         rows.append(row)
         print(f"[neb] event {row['id']}: ART {art_dq:.4f} eV, NEB {row['neb_dQ_eV']:.4f} eV ({row['verdict']}, "
               f"{row['iterations']} iterations, {row['wall_s']} s)", flush=True)
+    write_outputs(out, rows, a, plan)
+    bad = [r for r in rows if r["verdict"] in ("higher", "not_converged", "below_start")]
+    return 1 if bad else 0
+
+
+def write_outputs(out, rows, a, plan):
+    """neb_check.csv and neb_check.json: the rule, the counts, each event, provenance."""
     os.makedirs(out, exist_ok=True)
     with open(os.path.join(out, "neb_check.csv"), "w", newline="") as f:
         w = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
         w.writeheader()
         w.writerows(rows)
-    counts = {v: sum(1 for r in rows if r["verdict"] == v) for v in ("agree", "near", "lower", "higher")}
+    counts = {v: sum(1 for r in rows if r["verdict"] == v) for v in ("agree", "near", "lower", "higher", "not_converged", "below_start")}
     with open(os.path.join(out, "neb_check.json"), "w") as f:
         json.dump({"rule": {"agree_eV": AGREE_EV, "lower_eV": LOWER_EV, "images": a.images, "ftol_eV_A": a.ftol,
                             "steps_per_stage": a.steps, "band": "straight line between the minima (minimum image)",
@@ -247,11 +274,9 @@ def main():
                    "lammps": a.lmp, "campaign_provenance": plan.get("provenance", {})}, f, indent=2)
         f.write("\n")
     print(f"[neb] {len(rows)} events: " + ", ".join(f"{n} {v}" for v, n in counts.items()))
-    # Exit status: 0 when every event agrees or NEB found a lower path (a
-    # result); 1 when a band did not converge or came out higher than ART's
-    # saddle (the check itself failed to say anything).
-    bad = [r for r in rows if r["verdict"] == "higher" or not r["neb_converged"]]
-    return 1 if bad else 0
+    # (Exit status, in main: 0 when every event agrees or NEB found a lower
+    # path, a result; 1 when a band did not converge, came out above ART's
+    # saddle or below its start, where the check says nothing about that event.)
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ class TokenReader {
 
   std::string next_line(const char* what) {
     if (!tokens_.empty()) fail("unexpected extra values before the " + std::string(what) + " line");
-    if (line_ >= lines_.size()) fail_eof(what);
+    if (line_ >= lines_.size()) fail_eof("while reading " + std::string(what));
     last_line_ = line_ + 1;
     return lines_[line_++];
   }
@@ -43,7 +43,7 @@ class TokenReader {
 
   double next_double(const std::string& what) {
     while (tokens_.empty()) {
-      if (line_ >= lines_.size()) fail_eof(what);
+      if (line_ >= lines_.size()) fail_eof("while reading " + what);
       std::istringstream ls(lines_[line_++]);
       for (std::string t; ls >> t;) tokens_.push_back(t);
       last_line_ = line_;
@@ -97,11 +97,11 @@ class TokenReader {
     throw input_error(path_, static_cast<long>(last_line_), what);
   }
 
- private:
   [[noreturn]] void fail_eof(const std::string& what) const {
-    throw input_error(path_, static_cast<long>(lines_.size()),
-                      "file ends early: truncated eam/fs file (while reading " + what + ")");
+    throw input_error(path_, static_cast<long>(lines_.size()), "file ends early: truncated potential file (" + what + ")");
   }
+
+ private:
 
   std::string path_;
   std::vector<std::string> lines_;
@@ -164,8 +164,12 @@ EamFsFile read_eam_file(const std::string& path, const std::string& style) {
   };
   // (An element's header line holds 2 to 4 fields: LAMMPS reads Z and the
   // mass; the formats differ by Nelements × (Nelements − 1) × Nr values.)
-  const long held = in.remaining_tokens();
-  if (std::labs(held - needed(fs ? nel : 1)) > 2L * nel) {
+  const long held = in.remaining_tokens(), want = needed(fs ? nel : 1), other = needed(fs ? 1 : nel);
+  const auto about = [&](long n) { return std::labs(held - n) <= 2L * nel; };
+  if (!about(want) && held < want && !about(other)) {
+    in.fail_eof(std::to_string(held) + " of the " + std::to_string(want) + " values " + pair_style + " needs after the grid line");
+  }
+  if (!about(want) && about(other)) {
     throw InputError(path + ": " + std::to_string(held) + " values after the grid line, but " + pair_style + " with " +
                      std::to_string(nel) + " elements, Nrho = " + std::to_string(pot.nrho) + " and Nr = " +
                      std::to_string(pot.nr) + " needs " + std::to_string(needed(fs ? nel : 1)) + " (" +

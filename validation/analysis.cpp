@@ -21,6 +21,7 @@
 #include "validation/site_spread.hpp"
 #include "validation/spectrum_shape.hpp"
 #include "validation/spectrum_stats.hpp"
+#include "validation/spectrum_stats.hpp"
 
 namespace betarelax::validation {
 namespace {
@@ -241,10 +242,8 @@ nlohmann::json art_compared(const nlohmann::json& art) {
     lower += is_lower;
   }
   if (shift.size() < 2) return c;
-  double mean = 0, var = 0;
-  for (double x : shift) mean += x / double(shift.size());
-  for (double x : shift) var += (x - mean) * (x - mean) / double(shift.size() - 1);
-  const double se = std::sqrt(var / double(shift.size()));
+  const SpectrumSummary s = summarize(shift);
+  const double mean = s.mean, se = s.std / std::sqrt(double(shift.size()));
   c["mean_dQ_eV"] = m.at("mean_dQ_eV").get<double>() + mean;
   c["sem_dQ_eV"] = std::hypot(m.at("sem_dQ_eV").get<double>(), se);
   c["basis"] = "MetaD class, shifted by the mean lower-path correction of LAMMPS NEB on " + std::to_string(shift.size()) +

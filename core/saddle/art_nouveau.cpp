@@ -293,26 +293,23 @@ ArtEvent art_find_saddle(const EnergyForce& ef, const std::vector<double>& x_min
   for (int step = 0; step < p.max_basin_steps; ++step) {
     // The first steps from a minimum cannot reach negative curvature: no
     // Lanczos there (ARTn's ninit).
-    if (step < p.basin_steps_before_lanczos) {
-      axpy(p.basin_step, dir, x);
-      ev.force_calls += relax_across(ef, x, dir, p);
-      continue;
+    if (step >= p.basin_steps_before_lanczos) {
+      ef(x, f);
+      ++ev.force_calls;
+      bool on_region = true;
+      const LowestMode lm = region_lowest_mode(ef, x, f, mode, p, region, on_region);
+      ev.force_calls += lm.force_calls;
+      lambda = lm.eigenvalue;
+      mode = lm.vector;
+      ev.region_weight = region_weight(mode, region);
+      if (lambda < p.eigen_threshold && on_region) {
+        left = true;
+        break;
+      }
+      // No mode on the region yet: the next Lanczos starts from the push
+      // again, so it does not stay locked on another spot's mode.
+      if (!on_region) mode = dir;
     }
-    ef(x, f);
-    ++ev.force_calls;
-    bool on_region = true;
-    const LowestMode lm = region_lowest_mode(ef, x, f, mode, p, region, on_region);
-    ev.force_calls += lm.force_calls;
-    lambda = lm.eigenvalue;
-    mode = lm.vector;
-    ev.region_weight = region_weight(mode, region);
-    if (lambda < p.eigen_threshold && on_region) {
-      left = true;
-      break;
-    }
-    // No mode on the region yet: the next Lanczos starts from the push
-    // again, so it does not stay locked on another spot's mode.
-    if (!on_region) mode = dir;
     axpy(p.basin_step, dir, x);
     ev.force_calls += relax_across(ef, x, dir, p);
   }

@@ -41,11 +41,16 @@ FesLandmarks fes_landmarks(const std::vector<double>& s, const std::vector<doubl
     out.why = "no free-energy maximum between the two minima standing above both by the minimum depth";
     return out;
   }
-  // Least-squares parabola around the initial minimum.
+  out.curvature = curvature_at(s, f, s[a], fit_half_width);
+  out.found = true;
+  return out;
+}
+
+double curvature_at(const std::vector<double>& s, const std::vector<double>& f, double s0_at, double half_width) {
   double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, y0 = 0, y1 = 0, y2 = 0;
   for (size_t i = 0; i < s.size(); ++i) {
-    const double x = s[i] - s[a];
-    if (std::fabs(x) > fit_half_width) continue;
+    const double x = s[i] - s0_at;
+    if (std::fabs(x) > half_width) continue;
     const double y = f[i];
     s0 += 1;
     s1 += x;
@@ -58,10 +63,37 @@ FesLandmarks fes_landmarks(const std::vector<double>& s, const std::vector<doubl
   }
   // Normal equations for y = c0 + c1 x + c2 x², solved by Cramer's rule.
   const double det = s0 * (s2 * s4 - s3 * s3) - s1 * (s1 * s4 - s2 * s3) + s2 * (s1 * s3 - s2 * s2);
-  if (s0 >= 3 && std::fabs(det) > 0) {
-    const double c2 = (s0 * (s2 * y2 - s3 * y1) - s1 * (s1 * y2 - s2 * y1) + y0 * (s1 * s3 - s2 * s2)) / det;
-    out.curvature = 2 * c2;
+  if (s0 < 3 || !(std::fabs(det) > 0)) return 0;
+  const double c2 = (s0 * (s2 * y2 - s3 * y1) - s1 * (s1 * y2 - s2 * y1) + y0 * (s1 * s3 - s2 * s2)) / det;
+  return 2 * c2;
+}
+
+FesLandmarks crossing_barrier(const std::vector<double>& s, const std::vector<double>& f, double s_lo, double s_crossing,
+                              double fit_half_width) {
+  FesLandmarks out;
+  out.s_saddle = s_crossing;
+  if (s.size() < 5 || f.size() != s.size() || !(s_crossing > s_lo) || !(s_crossing < s.back())) {
+    out.why = "the crossing point lies outside the visited range";
+    return out;
   }
+  const size_t lo = static_cast<size_t>(std::lower_bound(s.begin(), s.end(), s_lo) - s.begin());
+  const size_t c = static_cast<size_t>(std::upper_bound(s.begin(), s.end(), s_crossing) - s.begin());  // s[c-1] <= s_c < s[c]
+  if (c < 1 || lo + 1 >= c) {
+    out.why = "the crossing point lies at the low end of the visited range";
+    return out;
+  }
+  const size_t a = static_cast<size_t>(std::min_element(f.begin() + lo, f.begin() + c) - f.begin());
+  // F at the crossing, linear between its grid neighbours.
+  const double w = (s_crossing - s[c - 1]) / (s[c] - s[c - 1]);
+  out.f_saddle = (1 - w) * f[c - 1] + w * f[c];
+  out.s_initial = s[a];
+  out.f_initial = f[a];
+  out.delta_f = out.f_saddle - out.f_initial;
+  if (!(out.delta_f > 0)) {
+    out.why = "F at the crossing is not above the initial minimum";
+    return out;
+  }
+  out.curvature = curvature_at(s, f, s[a], fit_half_width);
   out.found = true;
   return out;
 }

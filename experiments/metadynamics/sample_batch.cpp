@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <memory>
 #include <numeric>
 #include <utility>
@@ -12,6 +13,7 @@
 #include "core/integrate/md.hpp"
 #include "core/integrate/velocity_init.hpp"
 #include "core/minimize/fire.hpp"
+#include "experiments/metadynamics/crossing_point.hpp"
 #include "support/input_error.hpp"
 
 namespace betarelax::experiments {
@@ -62,6 +64,36 @@ Configuration starting_state(const Configuration& glass, double temperature, uin
   create_velocities(one, {temperature}, seed);
   Configuration c = glass;
   c.v = extract_replica(one, 0).v;
+  return c;
+}
+
+/// A frame of a replica kept for the hop rule: its state, the sample step,
+/// and the CV of each of its sites.
+struct KeptFrame {
+  long step = 0;
+  Configuration state;
+  std::vector<double> s;
+};
+
+/// Bisects a replica's kept frames (the last one is the state just
+/// confirmed out of the initial basin) for where site k's trajectory crossed.
+CrossingPoint locate_crossing(const std::deque<KeptFrame>& frames, int k, const SampleRun& sample,
+                              const SingleSampleParams& p, const EamFs& potential) {
+  CrossingPoint c;
+  const int n = static_cast<int>(frames.size());
+  const int out = first_frame_out(
+      n, [&](int i) { return sample.still_in_initial(inherent_structure(frames[i].state, potential, p.skin, p.fire_ftol)); },
+      c.quenches);
+  if (out < 0) {
+    c.why = n < 2 ? "no frames kept"
+                  : "the group had left the initial basin before the kept frames (" + std::to_string(p.crossing_frames_ps) + " ps)";
+    return c;
+  }
+  c.located = true;
+  c.step_in = frames[out - 1].step;
+  c.step_out = frames[out].step;
+  c.s_in = frames[out - 1].s.at(k);
+  c.s_out = frames[out].s.at(k);
   return c;
 }
 
@@ -144,6 +176,8 @@ bool run_sample_batch(const SampleBatch& b, RunControl& ctl) {
   for (auto& s : slot) s.resize(sites);
   auto running = [&](int r) { return std::any_of(slot[r].begin(), slot[r].end(), [](const auto& x) { return bool(x); }); };
   std::vector<long> start(n_rep, 0);
+  std::vector<std::deque<KeptFrame>> kept(n_rep);  // the hop rule's frames (crossing_point.hpp)
+  const long reach = std::lround(p.crossing_frames_ps / p.dt_ps);
   size_t next = 0;
   long finished = 0;
   auto refill = [&](int r, long now) {
@@ -152,6 +186,7 @@ bool run_sample_batch(const SampleBatch& b, RunControl& ctl) {
     const long tkey = std::lround(lead.temperature);
     const Configuration& glass = b.glass_at.at(tkey);
     set_replica(sys, r, starting_state(glass, lead.temperature, lead.seed));
+    kept[r].clear();
     invalidate_replica(ff.list, r);
     nose_hoover_restart_replica(md.nh, sys, r, lead.temperature);
     if (!inherent_at.count(tkey)) inherent_at[tkey] = inherent_structure(glass, ff.potential, p.skin, p.fire_ftol);
@@ -233,14 +268,23 @@ bool run_sample_batch(const SampleBatch& b, RunControl& ctl) {
     if (g % pace == 0) {
       wt_metad_deposit(metad, cv.value);
       const std::vector<double> centers = host_copy(metad.center), heights = host_copy(metad.height);
-      for_each_live([&](int r, int, int c, SampleRun& s) { s.on_hill(g - start[r], centers[c], heights[c]); });
+      for_each_live([&](int r, int, int c, SampleRun& s) {
+        s.on_hill(g - start[r], centers[c], heights[c]);
+        if (s.searching()) s.remember_bias(g - start[r], wt_metad_bias(metad, c));
+      });
     }
     for_each_live([&](int r, int, int c, SampleRun& s) {
       if (s.wants_landmark_check(g - start[r])) s.check_landmarks(g - start[r], grid, wt_metad_bias(metad, c));
     });
     if (g % p.cv_every == 0) {
       const std::vector<double> sv = host_copy(cv.value), v = host_copy(metad.energy), temp = host_copy(md.nh.t_current);
-      for_each_live([&](int r, int, int c, SampleRun& s) {
+      for (int r = 0; r < n_rep; ++r) {
+        if (std::none_of(slot[r].begin(), slot[r].end(), [](const auto& x) { return x && x->searching(); })) continue;
+        const long local = g - start[r];
+        kept[r].push_back({local, extract_replica(sys, r), std::vector<double>(sv.begin() + r * sites, sv.begin() + (r + 1) * sites)});
+        while (!kept[r].empty() && kept[r].front().step < local - reach) kept[r].pop_front();
+      }
+      for_each_live([&](int r, int k, int c, SampleRun& s) {
         // A replica that blew up (overlapping atoms, a bad potential, a bug)
         // ends its own samples as failed; the others go on untouched.
         const double t_point = s.point().temperature;
@@ -254,7 +298,9 @@ bool run_sample_batch(const SampleBatch& b, RunControl& ctl) {
           return;
         }
         if (s.on_cv(g - start[r], sv[c], v[c])) {
-          s.confirm(g - start[r], inherent_structure(extract_replica(sys, r), ff.potential, p.skin, p.fire_ftol));
+          const long local = g - start[r];
+          s.confirm(local, inherent_structure(extract_replica(sys, r), ff.potential, p.skin, p.fire_ftol));
+          if (s.confirmed_at(local)) s.set_crossing(locate_crossing(kept[r], k, s, p, ff.potential));
         }
       });
     }

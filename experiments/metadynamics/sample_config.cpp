@@ -47,6 +47,10 @@ SingleSampleParams read_sample_common(const ExperimentConfig& c, const std::stri
   p.after_max_ps = c.number("transition.after_max_ps");
   if (p.after_max_ps < p.after_ps) throw InputError(c.path() + ": transition.after_max_ps must be >= after_ps");
   p.max_ps = c.positive("transition.max_ps");
+  p.crossing_frames_ps = c.positive("transition.crossing_frames_ps");
+  if (p.crossing_frames_ps < p.rule.window_ps + p.rule.commit_ps) {
+    throw InputError(c.path() + ": transition.crossing_frames_ps must be >= window_ps + commit_ps (the jump lies that far back)");
+  }
   p.cv_every = c.integer("output.cv_every");
   if (p.cv_every < 1 || p.metad.pace < 1) throw InputError(c.path() + ": output.cv_every and metad.pace must be >= 1");
   p.fire_ftol = c.positive("output.fire_ftol_eV_per_A");

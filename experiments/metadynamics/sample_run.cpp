@@ -119,6 +119,8 @@ void SampleRun::revoke(long step, double time_ps) {
   revoked_.push_back({{"left_at_ps", detector_.left_at_ps()}, {"confirmed_at_ps", transition_step_ * p_.dt_ps},
                       {"returned_at_ps", time_ps}, {"level_after_A", detector_.level_after()}});
   transition_step_ = -1;
+  crossing_ = CrossingPoint();
+  bias_at_crossing_.clear();
   detector_.reject();
   // The search for a transition that stands goes on within the budget; past
   // it the sample ends here without one.
@@ -147,6 +149,32 @@ void SampleRun::confirm(long step, const Configuration& is_now) {
   }
 }
 
+void SampleRun::remember_bias(long step, std::vector<double> bias) {
+  if (!searching()) return;
+  bias_kept_.emplace_back(step, std::move(bias));
+  // Keep the newest snapshot at or before the frames' reach, and all after it.
+  const long reach = step - std::lround(p_.crossing_frames_ps / p_.dt_ps);
+  while (bias_kept_.size() >= 2 && bias_kept_[1].first <= reach) bias_kept_.pop_front();
+}
+
+bool SampleRun::still_in_initial(const Configuration& inherent) const {
+  return rmsd_host(group_xyz(inherent, rows_), is_initial_group_, inherent.len) <= p_.is_change_A;
+}
+
+void SampleRun::set_crossing(const CrossingPoint& c) {
+  crossing_ = c;
+  bias_at_crossing_.clear();
+  if (!c.located) return;
+  for (const auto& [step, bias] : bias_kept_)
+    if (step <= c.step_in) bias_at_crossing_ = bias;
+  // No hill before the crossing: V = 0 there, F flat, no barrier to read.
+  if (bias_at_crossing_.empty()) {
+    crossing_.located = false;
+    crossing_.why = "no hill was laid before the crossing";
+  }
+  bias_kept_.clear();
+}
+
 SampleRecord SampleRun::finish(long step, const Configuration& final_state, const std::vector<double>& grid,
                                const std::vector<double>& bias, const nlohmann::json& provenance,
                                const std::string& potential_path, const std::string& potential_sha256) {
@@ -166,11 +194,22 @@ SampleRecord SampleRun::finish(long step, const Configuration& final_state, cons
       for (size_t i = 0; i < grid.size(); ++i) os << grid[i] << "," << bias[i] << "," << f[i] << "\n";
     });
   }
-  FesLandmarks lm;
+  // The saddle: F's maximum between the minima (the paper's reading) when
+  // it stands k_BT above both; else, for a hop whose product F(s) cannot
+  // separate from its saddle, F at the crossing as it stood then
+  // (core/bias/fes_landmarks.hpp, crossing_barrier). Both are recorded.
+  FesLandmarks lm, hop;
   if (transition_step_ > 0) {
     const double split = 0.5 * (detector_.level_before() + detector_.level_after());
     lm = fes_landmarks(grid, f, s_min_, split, s_max_, kt_);
+    if (crossing_.located) {
+      hop = crossing_barrier(grid, free_energy_profile(bias_at_crossing_, p_.temperature, p_.metad.bias_temperature),
+                             s_min_, crossing_.s());
+    }
   }
+  const bool by_crossing = !lm.found && hop.found;
+  const FesLandmarks product = lm;  // the product minimum, as far as the final F shows one
+  if (by_crossing) lm = hop;
   // Effective mass of the RMSD coordinate: |∂s/∂x_i|² sums to 1/M, so
   // m_eff = M / ⟨1/m_i⟩ over the group (amu).
   double inv_mass = 0;
@@ -190,6 +229,7 @@ SampleRecord SampleRun::finish(long step, const Configuration& final_state, cons
     rec.status = "failed";
   }
   rec.delta_f = lm.delta_f;
+  const std::string saddle_rule = !lm.found ? "" : (by_crossing ? "crossing" : "maximum");
   const std::string element = glass_.type_names.at(glass_.type[rows_.at(0)]);
   rec.json = {
       {"experiment", "single_sample"},
@@ -216,10 +256,16 @@ SampleRecord SampleRun::finish(long step, const Configuration& final_state, cons
                                   : nlohmann::json{{"why", failed_}, {"step", failed_at_}, {"time_ps", failed_at_ * p_.dt_ps},
                                                    {"last_good_step", last_good_},
                                                    {"last_good_state", "the sample's start: samples are not checkpointed; it reruns from its seed"}}},
-      {"free_energy", {{"found", lm.found}, {"why_not", lm.why}, {"delta_F_eV", lm.delta_f},
-                       {"initial_minimum_A", lm.s_initial}, {"saddle_A", lm.s_saddle}, {"product_minimum_A", lm.s_product},
-                       {"F_product_minus_initial_eV", lm.f_product - lm.f_initial},
-                       {"curvature_eV_per_A2", lm.curvature}}},
+      {"free_energy", {{"found", lm.found}, {"why_not", lm.why}, {"saddle_rule", saddle_rule}, {"delta_F_eV", lm.delta_f},
+                       {"initial_minimum_A", lm.s_initial}, {"saddle_A", lm.s_saddle}, {"product_minimum_A", product.s_product},
+                       {"F_product_minus_initial_eV", product.f_product - product.f_initial},
+                       {"curvature_eV_per_A2", lm.curvature},
+                       {"maximum_rule", {{"found", product.found}, {"why_not", product.why}, {"delta_F_eV", product.delta_f}}},
+                       {"crossing", {{"located", crossing_.located}, {"why_not", crossing_.why},
+                                     {"time_in_ps", crossing_.step_in * p_.dt_ps}, {"time_out_ps", crossing_.step_out * p_.dt_ps},
+                                     {"s_A", crossing_.located ? crossing_.s() : 0.0}, {"quenches", crossing_.quenches},
+                                     {"found", hop.found}, {"why_not_barrier", hop.why}, {"delta_F_eV", hop.delta_f},
+                                     {"initial_minimum_A", hop.s_initial}}}}},
       {"attempt_frequency", {{"harmonic_from_F_Hz", nu_harmonic}, {"effective_mass_amu", m_eff},
                              {"configured_nu0_Hz", p_.nu0_hz}, {"paper_nu0_Hz", paper::kNu0_Hz}}},
       {"frequency_Hz", lm.found ? p_.nu0_hz * std::exp(-lm.delta_f / kt_) : 0.0},

@@ -10,6 +10,7 @@
 /// sample does the same thing whichever slot and batch it runs in.
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <fstream>
 #include <memory>
 #include <string>
@@ -19,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/system/system.hpp"
+#include "experiments/metadynamics/crossing_point.hpp"
 #include "experiments/metadynamics/single_sample.hpp"
 #include "experiments/metadynamics/transition.hpp"
 
@@ -88,6 +90,17 @@ class SampleRun {
   bool on_cv(long step, double s, double v);
   /// The inherent structure after a candidate: a rearrangement or not.
   void confirm(long step, const Configuration& is_now);
+  /// Still looking for its transition (then the batch keeps frames for it).
+  bool searching() const { return transition_step_ < 0 && failed_.empty(); }
+  /// A transition was confirmed at this very step (then locate its crossing).
+  bool confirmed_at(long step) const { return transition_step_ == step && step > 0; }
+  /// The bias after a hill, kept while searching over the frames' reach:
+  /// the hop rule reads F as it stood at the crossing.
+  void remember_bias(long step, std::vector<double> bias);
+  /// An inherent structure whose group lies within is_change_A of the initial one.
+  bool still_in_initial(const Configuration& inherent) const;
+  /// Where the trajectory crossed (the batch bisects its frames).
+  void set_crossing(const CrossingPoint& c);
 
   /// The replica went bad (a non-finite CV or bias, or a temperature far
   /// above its thermostat's): the sample ends as "failed" with the
@@ -124,6 +137,9 @@ class SampleRun {
   long max_steps_ = 0, stop_step_ = 0, transition_step_ = -1, hills_count_ = 0;
   int candidates_ = 0;
   nlohmann::json revoked_ = nlohmann::json::array();  ///< confirmed transitions the system came back from
+  std::deque<std::pair<long, std::vector<double>>> bias_kept_;  ///< (step, V on the grid) after recent hills
+  CrossingPoint crossing_;
+  std::vector<double> bias_at_crossing_;  ///< V as it stood at crossing_.step_in (empty: no hill yet)
 
   /// The system fell back into the initial basin: the transition is revoked.
   void revoke(long step, double time_ps);

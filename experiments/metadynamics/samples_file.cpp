@@ -30,10 +30,22 @@ const std::vector<Column<SampleRowSource>>& samples_schema() {
        [](const S& s) { return exact(s.record.json.at("metad").at("height0_eV").get<double>()); }},
       {"status", "transition, transition_no_barrier or no_transition", [](const S& s) { return s.record.status; }},
       {"dF_eV", "dF = F(saddle) - F(initial minimum), empty unless transition", [](const S& s) { return if_found(s, "delta_F_eV"); }},
+      {"saddle_rule", "maximum (F's maximum between the minima) or crossing (the hop rule: F at the crossing as it stood then)",
+       [](const S& s) { return found(s) ? fe(s).at("saddle_rule").get<std::string>() : std::string(); }},
       {"s_initial_A", "F(s) landmark: the initial minimum (A)", [](const S& s) { return if_found(s, "initial_minimum_A"); }},
       {"s_saddle_A", "F(s) landmark: the saddle (A)", [](const S& s) { return if_found(s, "saddle_A"); }},
       {"s_product_A", "F(s) landmark: the product minimum (A)", [](const S& s) { return if_found(s, "product_minimum_A"); }},
       {"dF_product_eV", "F(product) - F(initial)", [](const S& s) { return if_found(s, "F_product_minus_initial_eV"); }},
+      {"dF_crossing_eV", "the hop rule's dF, whenever the crossing was located (beside dF_eV of the maximum rule: their difference measures the rule)",
+       [](const S& s) {
+         const nlohmann::json& c = fe(s).at("crossing");
+         return c.at("found").get<bool>() ? exact(c.at("delta_F_eV").get<double>()) : std::string();
+       }},
+      {"s_crossing_A", "where the trajectory crossed (A), when located",
+       [](const S& s) {
+         const nlohmann::json& c = fe(s).at("crossing");
+         return c.at("located").get<bool>() ? exact(c.at("s_A").get<double>()) : std::string();
+       }},
       {"nu_harmonic_Hz", "harmonic attempt frequency from F''(s) at the initial minimum",
        [](const S& s) {
          return found(s) ? exact(s.record.json.at("attempt_frequency").at("harmonic_from_F_Hz").get<double>()) : std::string();

@@ -42,6 +42,9 @@ struct SingleSampleParams {
   double after_ps = 20;      ///< run on at least this long after the confirmed transition ...
   double after_max_ps = 400; ///< ... and until F(s) shows both basins and the saddle, at most this long
   double max_ps = 4000;      ///< budget of the sample
+  /// The hop rule's reach back (crossing_point.hpp): frames kept this long
+  /// before a confirmation; at least window_ps + commit_ps.
+  double crossing_frames_ps = 4.0;
   long cv_every = 10;        ///< CV sampling stride (steps)
   double fire_ftol = 1e-3;
   double nu0_hz = paper::kNu0_Hz;      ///< the rate formulas' attempt frequency (paper, Eq. 2)

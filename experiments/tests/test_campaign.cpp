@@ -237,6 +237,47 @@ TEST_F(CampaignFixture, OneGroupOfIdsAtEveryTemperatureInTheControlAndInArt) {
   EXPECT_EQ(plan.at("potential").at("sha256"), record.at("potential").at("sha256"));
 }
 
+TEST_F(CampaignFixture, EveryConfirmedTransitionLocatesWhereItCrossed) {
+  // The hop rule's bisection (crossing_point.hpp) on real trajectories: a
+  // located crossing lies between two kept frames one CV stride apart (10
+  // steps of 2 fs), found by quenches, before the running mean's commit; a
+  // row read by the crossing carries its ΔF. The tiny glass (quenched at
+  // 5e13 K/s) sits so near its basins' edges that a frame 20 fs into a
+  // sample already quenches 0.14-0.57 A from the glass's inherent structure
+  // (measured): most of its samples are out before any frame, and say so.
+  // (On the standard glass of run 4 every re-run sample located its crossing:
+  // reference-data/runs/standard-2026-12-01/hop_rule/.)
+  const auto rows = rows_by_id(fs::path(straight) / "samples.csv");
+  int confirmed = 0, located = 0;
+  for (const auto& [id, row] : rows) {
+    std::ifstream in(fs::path(straight) / "samples" / betarelax::sample_folder(std::stol(id)) / "sample.json");
+    const nlohmann::json sample = nlohmann::json::parse(in);
+    const nlohmann::json& t = sample.at("transition");
+    const nlohmann::json& c = sample.at("free_energy").at("crossing");
+    if (!t.at("confirmed").get<bool>()) {
+      EXPECT_FALSE(c.at("located").get<bool>()) << "sample " << id;
+      continue;
+    }
+    ++confirmed;
+    if (!c.at("located").get<bool>()) {
+      EXPECT_NE(c.at("why_not").get<std::string>().find("left the initial basin before the kept frames"), std::string::npos);
+      continue;
+    }
+    ++located;
+    EXPECT_NEAR(c.at("time_out_ps").get<double>() - c.at("time_in_ps").get<double>(), 0.02, 1e-9) << "sample " << id;
+    EXPECT_GE(c.at("quenches").get<int>(), 2) << "sample " << id;
+    // Within the kept frames (3 ps) before the confirmation (left + commit).
+    const double confirmed_at = t.at("time_ps").get<double>() + 0.5;
+    EXPECT_LE(c.at("time_out_ps").get<double>(), confirmed_at + 1e-9) << "sample " << id;
+    EXPECT_GE(c.at("time_in_ps").get<double>(), confirmed_at - 3.0 - 1e-9) << "sample " << id;
+    if (row.at("saddle_rule") == "crossing") {
+      EXPECT_EQ(row.at("dF_eV"), row.at("dF_crossing_eV")) << "sample " << id;
+    }
+  }
+  EXPECT_GE(confirmed, 2);
+  EXPECT_GE(located, 1);
+}
+
 // The stop rule on a scripted CV trace (no MD): the budget bounds the search
 // for a transition, a transition found within it always gets its after
 // phase, and one the system comes back from is revoked.
@@ -381,7 +422,7 @@ TEST(CampaignToml, SampleSectionsAtEveryPhysicsProfileAreTheSingleSamples) {
                               "metad.bias_temperature_K", "metad.pace", "metad.grid_max_A", "metad.grid_spacing_A", "metad.wall_A",
                               "metad.wall_constant_eV_per_A2", "transition.baseline_ps", "transition.window_ps", "transition.jump_A",
                               "transition.commit_ps", "transition.inherent_change_A", "transition.return_A", "transition.after_ps",
-                              "transition.after_max_ps", "transition.max_ps", "output.cv_every", "output.fire_ftol_eV_per_A",
+                              "transition.after_max_ps", "transition.max_ps", "transition.crossing_frames_ps", "output.cv_every", "output.fire_ftol_eV_per_A",
                               "rates.nu0_Hz"}) {
         EXPECT_EQ(c.number(key), single.number(key)) << profile << ": " << name << ": " << key;
       }

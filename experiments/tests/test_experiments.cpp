@@ -215,6 +215,7 @@ TEST(ExperimentConfig, SampleStructDefaultsAreTheSharedTomlsPaperValues) {
   EXPECT_EQ(d.after_ps, t.after_ps);
   EXPECT_EQ(d.after_max_ps, t.after_max_ps);
   EXPECT_EQ(d.max_ps, t.max_ps);
+  EXPECT_EQ(d.crossing_frames_ps, t.crossing_frames_ps);
   EXPECT_EQ(d.cv_every, t.cv_every);
   EXPECT_EQ(d.fire_ftol, t.fire_ftol);
   EXPECT_EQ(d.nu0_hz, t.nu0_hz);

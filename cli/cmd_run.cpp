@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <iostream>
 #include <ostream>
+#include <set>
+#include <vector>
 
 #include "cli/cli.hpp"
 #include "experiments/common/experiment_files.hpp"
@@ -33,6 +35,7 @@ CLI::App* add_run_command(CLI::App& app, std::ostream& out, int* status) {
     bool resume = false;
     long stop_after = 0;
     int replicas = 0;
+    std::vector<long> only;
   };
   auto o = std::make_shared<Options>();
   sub->add_option("file", o->file, "experiment file (TOML), e.g. experiments/glass_preparation.toml")->required();
@@ -48,6 +51,8 @@ CLI::App* add_run_command(CLI::App& app, std::ostream& out, int* status) {
   sub->add_option("--replicas", o->replicas,
                   "replicas per batch of a sampling campaign (overrides campaign.replicas; results do not depend on it)")
       ->check(CLI::PositiveNumber);
+  sub->add_option("--only", o->only, "run only these sample ids of a campaign's plan (e.g. 2,5,8: re-run samples from their seeds)")
+      ->delimiter(',');
   sub->callback([&out, status, o] {
     const std::string dir = o->out_dir.empty()
                                 ? "results/" + o->profile + "/" + std::filesystem::path(o->file).stem().string()
@@ -59,6 +64,7 @@ CLI::App* add_run_command(CLI::App& app, std::ostream& out, int* status) {
     control.glass_dir = o->glass;
     control.stop_after = o->stop_after;
     control.replicas = o->replicas;
+    control.only = std::set<long>(o->only.begin(), o->only.end());
     control.log = &out;
     control.progress = &progress;
     if (run_and_summarise(o->file, o->profile, control)) {

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <ostream>
+#include <set>
 #include <string>
 
 #include "experiments/common/experiment_config.hpp"
@@ -19,6 +20,9 @@ struct RunControl {
   long stop_after = 0;   ///< MD steps this invocation may take (0: no limit), then checkpoint and exit
   long steps_taken = 0;  ///< MD steps taken so far in this invocation
   int replicas = 0;      ///< replicas per batch of a sampling campaign (0: the config's)
+  /// A campaign runs only these sample ids of its plan (empty: all), e.g. to
+  /// re-run samples from their seeds under a new rule; the others' rows stay as they are.
+  std::set<long> only;
   std::ostream* log = nullptr;
   Progress* progress = nullptr;
 

@@ -292,12 +292,18 @@ bool run_metad_campaign(const ExperimentConfig& config, RunControl& ctl) {
   // feel each other only through the dynamics, but they do): the finished
   // ones replay the same bits and write nothing. Runs are dealt over the
   // ranks by number: a fixed rule, whatever each rank's speed.
+  const auto wanted = [&](long id) { return ctl.only.empty() || ctl.only.count(id) > 0; };
+  for (long id : ctl.only) {
+    if (std::none_of(all.begin(), all.end(), [&](const SamplePoint& pt) { return pt.id == id; })) {
+      throw InputError("--only " + std::to_string(id) + ": the " + p.kind + " campaign's samples are 0-" + std::to_string(all.size() - 1));
+    }
+  }
   std::set<long> pending_runs;
   for (const SamplePoint& pt : all)
-    if (!done.count(pt.id)) pending_runs.insert(pt.run);
+    if (!done.count(pt.id) && wanted(pt.id)) pending_runs.insert(pt.run);
   for (SamplePoint pt : all) {
     if (!pending_runs.count(pt.run) || pt.run % r.size != r.rank) continue;
-    pt.replay = done.count(pt.id) > 0;
+    pt.replay = done.count(pt.id) > 0 || !wanted(pt.id);
     b.points.push_back(pt);
   }
   if (ctl.log) {
@@ -326,6 +332,11 @@ bool run_metad_campaign(const ExperimentConfig& config, RunControl& ctl) {
   // validation layer's (betarelax run and reproduce write it next).
   if (r.rank != 0) return true;
   const std::vector<SampleRow> rows = read_samples_file((dir / "samples.csv").string());
+  if (!ctl.only.empty()) {
+    std::set<long> in;
+    for (const SampleRow& row : rows) in.insert(std::stol(row.at("id")));
+    return std::all_of(ctl.only.begin(), ctl.only.end(), [&](long id) { return in.count(id) > 0; });
+  }
   if (rows.size() < all.size()) {
     if (ctl.log) *ctl.log << "[campaign] " << rows.size() << " of " << all.size() << " samples in samples.csv (another rank was cut): --resume runs the rest\n";
     return false;

@@ -88,6 +88,26 @@ TEST_F(CampaignFixture, BatchedEqualsUnbatched) {
   EXPECT_GT(steps.size(), 1u) << "every sample ran the same number of steps: the test no longer refills a slot while others run";
 }
 
+TEST_F(CampaignFixture, OnlyRerunsTheChosenSamplesFromTheirSeeds) {
+  // --only 1,3: exactly those rows, bit for bit the straight run's (same
+  // seeds, same code path); an id outside the plan is refused by name.
+  const fs::path dir = work / "only";
+  const auto ran = run_binary({bin, "run", toml, "--profile", "tiny", "--glass", glass, "--out", dir.string(), "--replicas", "1",
+                               "--only", "1,3"});
+  ASSERT_EQ(ran.code, 0) << ran.err;
+  const auto rows = rows_by_id(dir / "samples.csv"), reference = rows_by_id(fs::path(straight) / "samples.csv");
+  ASSERT_EQ(rows.size(), 2u);
+  for (const char* id : {"1", "3"}) {
+    for (const auto& [column, cell] : rows.at(id)) {
+      if (column == "wall_s") continue;
+      EXPECT_EQ(cell, reference.at(id).at(column)) << "sample " << id << ": " << column;
+    }
+  }
+  const auto bad = run_binary({bin, "run", toml, "--profile", "tiny", "--glass", glass, "--out", (work / "bad").string(), "--only", "9"});
+  EXPECT_NE(bad.code, 0);
+  EXPECT_NE(bad.err.find("--only 9"), std::string::npos) << bad.err;
+}
+
 TEST_F(CampaignFixture, KilledAtAnyMomentResumesWithoutLossOrDuplicates) {
   const fs::path dir = work / "killed";
   const std::vector<std::string> args = {bin, "run", toml, "--profile", "tiny", "--glass", glass, "--out", dir.string(), "--replicas", "2"};

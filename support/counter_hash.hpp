@@ -25,6 +25,8 @@ enum Stream : uint64_t {
   kCampaign = 4,
   kBootstrap = 5,
   kPermutation = 6,
+  kSiteApart = 7,    ///< the seed of site k > 0 run on its own, from its point's seed
+  kRealisation = 8,  ///< the glass seed of realisation N > 0, from the configured seed
 };
 
 BETARELAX_HOST_DEVICE uint64_t mix(uint64_t z) {

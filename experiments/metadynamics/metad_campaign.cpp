@@ -86,6 +86,8 @@ CampaignParams read_campaign(const ExperimentConfig& c, const std::string& glass
   if (p.sites < 1) throw InputError(c.path() + ": sites.count must be at least 1");
   p.separation_label = c.text("sites.separation_A");
   p.crosstalk = c.flag("sites.crosstalk");
+  p.together = c.flag("sites.together");
+  if (p.crosstalk && !p.together) throw InputError(c.path() + ": sites.crosstalk compares sites run together with each alone: it needs sites.together = true");
   if (p.crosstalk && p.sites < 2) throw InputError(c.path() + ": sites.crosstalk needs sites.count of 2 or more");
   if (p.kind == "sample_count") {
     for (double n : c.numbers("summary.spectra_after")) p.spectra_after.push_back(std::lround(n));
@@ -153,6 +155,14 @@ std::vector<SamplePoint> campaign_points(const CampaignParams& p, const std::vec
         // T in mK and the cutoff in µÅ: the key words of the point's stream.
         pt.seed = rng::hash(p.seed, rng::kCampaign, static_cast<uint64_t>(std::llround(t * 1000)),
                             static_cast<uint64_t>(std::llround(cutoffs[c] * 1e6)), static_cast<uint64_t>(index)) >> 1;
+        if (!p.together) {
+          for (int k = 0; k < p.sites; ++k) {
+            SamplePoint own = pt;
+            if (k > 0) own.seed = rng::hash(pt.seed, rng::kSiteApart, static_cast<uint64_t>(k), 0, 0) >> 1;
+            add_run(own, k, 1);
+          }
+          continue;
+        }
         add_run(pt, 0, p.sites);
         if (!p.crosstalk) continue;
         pt.series = "alone";
@@ -170,7 +180,7 @@ std::vector<SamplePoint> campaign_points(const CampaignParams& p, const std::vec
     pt.series = "control";
     pt.seed = rng::hash(p.seed, rng::kCampaign, static_cast<uint64_t>(std::llround(pt.temperature * 1000)),
                         static_cast<uint64_t>(std::llround(cutoffs[0] * 1e6)), (uint64_t{1} << 32) + static_cast<uint64_t>(index)) >> 1;
-    add_run(pt, 0, p.sites);
+    add_run(pt, 0, p.together ? p.sites : 1);
   }
   return out;
 }
@@ -239,7 +249,7 @@ bool run_metad_campaign(const ExperimentConfig& config, RunControl& ctl) {
     }
   }
   nlohmann::json sites = {{"count", p.sites}, {"separation_A", separation}, {"separation_label", p.separation_label},
-                          {"crosstalk", p.crosstalk},
+                          {"crosstalk", p.crosstalk}, {"together", p.together},
                           {"rule", "site 0 is the paper's group; then atoms of its element nearest the box centre first (ties: lowest "
                                    "id), each taken when every atom of its group at the largest cutoff lies at least separation_A from "
                                    "every atom of each site taken before (core/cv/site_selection.hpp)"},
@@ -310,7 +320,7 @@ bool run_metad_campaign(const ExperimentConfig& config, RunControl& ctl) {
     *ctl.log << "[campaign] " << p.kind << ": " << all.size() << " samples (" << done.size() << " done before), "
              << std::min<long>(replicas, static_cast<long>(pending_runs.size())) << " replicas of " << ref.n_atoms()
              << " atoms";
-    if (p.sites > 1) *ctl.log << ", " << p.sites << " sites each (" << separation << " A apart)";
+    if (p.sites > 1) *ctl.log << ", " << p.sites << " sites " << (p.together ? "each" : "in runs of their own") << " (" << separation << " A apart)";
     if (r.size > 1) *ctl.log << "; rank " << r.rank << " of " << r.size << " runs " << b.points.size();
     *ctl.log << "\n";
   }

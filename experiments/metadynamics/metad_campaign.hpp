@@ -53,6 +53,12 @@ struct CampaignParams {
   /// The cross-talk measurement: every run once more per site alone (series
   /// "alone", K runs of one site, the same seed), paired with its run together.
   bool crosstalk = false;
+  /// false: each site in an MD run of its own (issue 35): no bias but its
+  /// own in the glass, so no cross-talk at any separation, at K times the MD.
+  /// Site 0 keeps the point's seed (it is the paper's group as with one
+  /// site); site k > 0 gets a seed of its own (a counter hash of it and k).
+  /// The deposition-rate control samples site 0 only.
+  bool together = true;
 };
 
 CampaignParams read_campaign(const ExperimentConfig& config, const std::string& glass_dir_override);
@@ -69,7 +75,8 @@ double resolve_cutoff(const std::string& label, const nlohmann::json& structure,
 /// samples at every point), then T, cutoff and site innermost; each run (the
 /// K sites of one MD trajectory) with its seed: a counter-based hash of
 /// (campaign seed, T, cutoff, index). With crosstalk, each run is followed
-/// by its K runs alone (series "alone", same seed). Then the control's runs
+/// by its K runs alone (series "alone", same seed); with sites apart
+/// (together = false) each site is a run of its own. Then the control's runs
 /// (series "control", seeds from index + 2^32, so no seed repeats a main
 /// sample's). Group ids are attached by the caller.
 std::vector<SamplePoint> campaign_points(const CampaignParams& p, const std::vector<double>& cutoffs_A);

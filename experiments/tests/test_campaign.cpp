@@ -417,6 +417,48 @@ TEST(CampaignGrid, SampleIndexOutermostAndSeedsDistinctAndStable) {
   EXPECT_EQ(campaign_points(p, {3.7, 4.0})[11].seed, pts[11].seed);
 }
 
+TEST(CampaignGrid, SitesApartRunAloneWithSeedsOfTheirOwnAndSiteZeroKeepsItsSample) {
+  CampaignParams p;
+  p.temperatures = {200, 300};
+  p.cutoffs = {"4.0"};
+  p.samples = 2;
+  p.seed = 5;
+  p.sites = 3;
+  p.control_samples = 2;
+  p.control_temperature = 300;
+  p.control_height_factor = 0.5;
+  const auto together = campaign_points(p, {4.0});
+  p.together = false;
+  const auto apart = campaign_points(p, {4.0});
+  // 2 samples x 2 T x 3 sites, then 2 controls of site 0 only.
+  ASSERT_EQ(apart.size(), 14u);
+  std::set<long> runs;
+  std::set<uint64_t> seeds;
+  for (const auto& pt : apart) {
+    runs.insert(pt.run);
+    seeds.insert(pt.seed);
+  }
+  EXPECT_EQ(runs.size(), apart.size()) << "every site of every point is a run of its own";
+  EXPECT_EQ(seeds.size(), apart.size());
+  for (size_t i = 12; i < 14; ++i) {
+    EXPECT_EQ(apart[i].series, "control");
+    EXPECT_EQ(apart[i].site, 0);
+  }
+  // Site 0 is the same sample as with the sites together (and as with one
+  // site): its seed and point are the single-site campaign's.
+  p.sites = 1;
+  const auto single = campaign_points(p, {4.0});
+  for (const auto& pt : apart) {
+    if (pt.site != 0 || pt.series != "sweep") continue;
+    const auto same = std::find_if(single.begin(), single.end(), [&](const SamplePoint& q) {
+      return q.series == "sweep" && q.temperature == pt.temperature && q.index == pt.index;
+    });
+    ASSERT_NE(same, single.end());
+    EXPECT_EQ(same->seed, pt.seed);
+  }
+  EXPECT_EQ(together.size(), 18u);  // the controls carry every site when together
+}
+
 TEST(CampaignGrid, CutoffsAreNumbersOrRdfLandmarksOfTheReferenceGlass) {
   const nlohmann::json structure = {
       {"glasses",

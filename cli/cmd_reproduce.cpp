@@ -35,6 +35,7 @@ struct StageContext {
   std::string profile;
   std::filesystem::path dir;
   std::ostream& out;
+  long realisation = 0;  ///< the glass's (glass_preparation.toml system.realisation)
 };
 
 /// Runs a stage; returns its record ({"status": ..., ...}).
@@ -53,6 +54,7 @@ nlohmann::json run_one_experiment(const StageContext& ctx, const std::string& na
   experiments::RunControl control;
   control.out_dir = (ctx.dir / name).string();
   if (name != "glass_preparation") control.glass_dir = (ctx.dir / "glass_preparation").string();
+  if (name == "glass_preparation") control.realisation = ctx.realisation;
   control.resume = true;
   control.log = &ctx.out;
   control.progress = &progress;
@@ -153,12 +155,17 @@ CLI::App* add_reproduce_command(CLI::App& app, std::ostream& out, std::ostream& 
   auto profile = std::make_shared<std::string>("smoke");
   auto out_dir = std::make_shared<std::string>();
   auto dry_run = std::make_shared<bool>(false);
+  auto realisation = std::make_shared<long>(0);
   sub->add_option("--profile", *profile, "smoke | standard | gpu | paper")
       ->check(CLI::IsMember({"smoke", "standard", "gpu", "paper"}))
       ->capture_default_str();
   sub->add_option("--out", *out_dir, "results directory (default: results/<profile>)");
   sub->add_flag("--dry-run", *dry_run, "list the stages and what they would do, run nothing");
-  sub->callback([&out, &err, status, profile, out_dir, dry_run] {
+  sub->add_option("--realisation", *realisation,
+                  "another glass of the same protocol (0: glass_preparation.toml's seed; N > 0: a hash of it and N); everything else the same")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  sub->callback([&out, &err, status, profile, out_dir, dry_run, realisation] {
     const auto start = std::chrono::steady_clock::now();
     const std::filesystem::path dir = out_dir->empty() ? "results/" + *profile : *out_dir;
     std::error_code ec;
@@ -168,15 +175,15 @@ CLI::App* add_reproduce_command(CLI::App& app, std::ostream& out, std::ostream& 
       *status = kError;
       return;
     }
-    nlohmann::json record = {{"profile", *profile}, {"stages", nlohmann::json::array()}};
+    nlohmann::json record = {{"profile", *profile}, {"realisation", *realisation}, {"stages", nlohmann::json::array()}};
     const auto write_record = [&] {
       record["wall_time_s"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       record["provenance"] = to_json(build_info());
       atomic_write((dir / "reproduce.json").string(), [&](std::ostream& os) { os << record.dump(2) << "\n"; });
     };
     bool failed = false;
-    out << "betarelax reproduce --profile " << *profile << " -> " << dir.string() << (*dry_run ? " (dry run)" : "")
-        << "\n";
+    out << "betarelax reproduce --profile " << *profile << (*realisation > 0 ? " --realisation " + std::to_string(*realisation) : "")
+        << " -> " << dir.string() << (*dry_run ? " (dry run)" : "") << "\n";
     for (const Stage& stage : stages()) {
       nlohmann::json entry = {{"name", stage.name}};
       if (*dry_run) {
@@ -185,7 +192,7 @@ CLI::App* add_reproduce_command(CLI::App& app, std::ostream& out, std::ostream& 
       } else {
         out << "  stage " << stage.name << ":\n";
         const auto t0 = std::chrono::steady_clock::now();
-        entry.update(stage.run({*profile, dir, out}));
+        entry.update(stage.run({*profile, dir, out, *realisation}));
         entry["wall_time_s"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         failed |= entry.value("checks_passed", true) == false;
       }

@@ -36,6 +36,7 @@ CLI::App* add_run_command(CLI::App& app, std::ostream& out, int* status) {
     long stop_after = 0;
     int replicas = 0;
     std::vector<long> only;
+    long realisation = -1;
   };
   auto o = std::make_shared<Options>();
   sub->add_option("file", o->file, "experiment file (TOML), e.g. experiments/glass_preparation.toml")->required();
@@ -53,6 +54,9 @@ CLI::App* add_run_command(CLI::App& app, std::ostream& out, int* status) {
       ->check(CLI::PositiveNumber);
   sub->add_option("--only", o->only, "run only these sample ids of a campaign's plan (e.g. 2,5,8: re-run samples from their seeds)")
       ->delimiter(',');
+  sub->add_option("--realisation", o->realisation,
+                  "glass preparation: another glass of the same protocol (0: the file's seed; N > 0: a hash of it and N)")
+      ->check(CLI::NonNegativeNumber);
   sub->callback([&out, status, o] {
     const std::string dir = o->out_dir.empty()
                                 ? "results/" + o->profile + "/" + std::filesystem::path(o->file).stem().string()
@@ -65,6 +69,7 @@ CLI::App* add_run_command(CLI::App& app, std::ostream& out, int* status) {
     control.stop_after = o->stop_after;
     control.replicas = o->replicas;
     control.only = std::set<long>(o->only.begin(), o->only.end());
+    control.realisation = o->realisation;
     control.log = &out;
     control.progress = &progress;
     if (run_and_summarise(o->file, o->profile, control)) {

@@ -11,8 +11,17 @@
 namespace betarelax::experiments {
 
 bool run_experiment(const std::string& toml_path, const std::string& profile, RunControl& control) {
-  const ExperimentConfig config(toml_path, profile);
+  ExperimentConfig config(toml_path, profile);
   const std::string kind = config.experiment();
+  if (control.realisation >= 0) {
+    // Only the glass is drawn anew; every later stage samples the glass it is given.
+    if (kind != "glass_preparation") {
+      throw InputError("--realisation: " + toml_path + " is a " + kind +
+                       " experiment; a realisation is another glass (experiments/glass_preparation.toml), and every later stage "
+                       "samples the glass it is given (--glass)");
+    }
+    config.set_integer("system.realisation", control.realisation, "--realisation");
+  }
   config.number("budget.wall_s", 0.0);  // read by `reproduce` (wall_budget_s); checked here like any key
   if (kind == "glass_preparation") return run_glass_preparation(config, control);
   if (kind == "single_sample") return run_single_sample(config, control);

@@ -204,6 +204,16 @@ std::string ExperimentConfig::canonical_text() const {
   return os.str();
 }
 
+void ExperimentConfig::set_integer(const std::string& key, long value, const std::string& option) {
+  auto copy = std::make_shared<Table>(*merged_);  // copies of this config keep the file's value
+  toml::node* n = copy->t.at_path(key).node();
+  if (!n || !n->is_integer()) {
+    throw InputError(option + ": " + path_ + " (profile " + profile_ + ") has no integer " + key + " to set");
+  }
+  *n->as_integer() = value;
+  merged_ = copy;
+}
+
 std::string ExperimentConfig::hash() const { return sha256_hex(canonical_text()); }
 
 std::string ExperimentConfig::resolve_path(const std::string& raw) const {

@@ -42,6 +42,11 @@ class ExperimentConfig {
   std::vector<std::string> texts(const std::string& key) const;  ///< a string or an array of strings
   bool has(const std::string& key) const;
 
+  /// Replaces an integer the file sets (a command-line override such as
+  /// --realisation): the hash covers it. Throws InputError when the file
+  /// does not set `key` (nothing to override: the option means nothing here).
+  void set_integer(const std::string& key, long value, const std::string& option);
+
   /// Throws InputError listing the keys no getter asked for.
   void check_all_used() const;
 

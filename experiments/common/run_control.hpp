@@ -23,6 +23,8 @@ struct RunControl {
   /// A campaign runs only these sample ids of its plan (empty: all), e.g. to
   /// re-run samples from their seeds under a new rule; the others' rows stay as they are.
   std::set<long> only;
+  /// --realisation N: the glass preparation's system.realisation (-1: the file's).
+  long realisation = -1;
   std::ostream* log = nullptr;
   Progress* progress = nullptr;
 

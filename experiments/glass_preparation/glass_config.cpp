@@ -1,6 +1,7 @@
 #include <cmath>
 
 #include "experiments/glass_preparation/glass_preparation.hpp"
+#include "support/counter_hash.hpp"
 #include "support/input_error.hpp"
 
 namespace betarelax::experiments {
@@ -17,7 +18,12 @@ GlassPreparationParams read_glass_preparation(const ExperimentConfig& c) {
   p.lattice_constant = c.positive("system.lattice_constant_A");
   p.fcc_cells = static_cast<int>(c.integer("system.fcc_cells"));
   if (p.fcc_cells < 1) throw InputError(c.path() + ": system.fcc_cells must be at least 1");
-  p.seed = static_cast<uint64_t>(c.integer("system.seed"));
+  p.configured_seed = static_cast<uint64_t>(c.integer("system.seed"));
+  p.realisation = c.integer("system.realisation");
+  if (p.realisation < 0) throw InputError(c.path() + ": system.realisation must be 0 or more");
+  // Realisation 0 is the file's seed; N > 0 another glass of the same protocol.
+  p.seed = p.realisation == 0 ? p.configured_seed
+                              : rng::hash(p.configured_seed, rng::kRealisation, static_cast<uint64_t>(p.realisation), 0, 0) >> 1;
 
   p.schedule.dt_ps = c.positive("md.dt_ps");
   p.t_damp_ps = c.positive("md.t_damp_ps");

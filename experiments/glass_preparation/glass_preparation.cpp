@@ -82,6 +82,8 @@ bool run_glass_preparation(const ExperimentConfig& config, RunControl& ctl) {
       {"status", "complete"},
       {"n_atoms", structure["n_atoms"]},
       {"seed", p.seed},
+      {"realisation", {{"number", p.realisation}, {"configured_seed", p.configured_seed},
+                       {"rule", "0: system.seed; N > 0: a counter hash of (system.seed, N)"}}},
       {"potential", {{"path", pot.path}, {"sha256", pot.sha256}}},
       {"schedule", schedule},
       {"cooling_rate_K_per_s", p.schedule.cooling_rate},

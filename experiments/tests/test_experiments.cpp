@@ -10,12 +10,15 @@
 
 #include "experiments/common/experiment_config.hpp"
 #include "experiments/common/experiment_files.hpp"
+#include "experiments/common/run_control.hpp"
+#include "experiments/glass_preparation/glass_preparation.hpp"
 #include "experiments/glass_preparation/schedule.hpp"
 #include "experiments/art/events_file.hpp"
 #include "experiments/metadynamics/samples_file.hpp"
 #include "experiments/metadynamics/single_sample.hpp"
 #include "experiments/metadynamics/transition.hpp"
 #include "experiments/run_experiment.hpp"
+#include "support/counter_hash.hpp"
 #include "support/input_error.hpp"
 
 using namespace betarelax;
@@ -220,6 +223,42 @@ TEST(ExperimentConfig, SampleStructDefaultsAreTheSharedTomlsPaperValues) {
   EXPECT_EQ(d.fire_ftol, t.fire_ftol);
   EXPECT_EQ(d.nu0_hz, t.nu0_hz);
   EXPECT_EQ(t.nu0_hz, betarelax::paper::kNu0_Hz);
+}
+
+TEST(Realisation, AnotherGlassSeedTheSameProtocolAndADifferentHash) {
+  // Realisation 0 is the file's seed; N > 0 a counter hash of (seed, N),
+  // stable and distinct; the override is part of the hashed configuration,
+  // so rows of one realisation never resume into another's folder.
+  ExperimentConfig c(experiment_file("glass_preparation"), "standard");
+  const GlassPreparationParams r0 = read_glass_preparation(c);
+  EXPECT_EQ(r0.realisation, 0);
+  EXPECT_EQ(r0.seed, 20201104u);
+  const std::string hash0 = c.hash();
+  c.set_integer("system.realisation", 1, "--realisation");
+  const GlassPreparationParams r1 = read_glass_preparation(c);
+  EXPECT_EQ(r1.realisation, 1);
+  EXPECT_EQ(r1.configured_seed, 20201104u);
+  EXPECT_EQ(r1.seed, betarelax::rng::hash(20201104u, betarelax::rng::kRealisation, 1, 0, 0) >> 1);
+  EXPECT_NE(r1.seed, r0.seed);
+  EXPECT_NE(c.hash(), hash0);
+  c.set_integer("system.realisation", 2, "--realisation");
+  EXPECT_NE(read_glass_preparation(c).seed, r1.seed);
+  // Everything but the seed is the same protocol.
+  EXPECT_EQ(r1.fcc_cells, r0.fcc_cells);
+  EXPECT_EQ(r1.schedule.cooling_rate, r0.schedule.cooling_rate);
+  EXPECT_EQ(r1.potential, r0.potential);
+  // A key the file does not set cannot be overridden.
+  EXPECT_THROW(c.set_integer("system.no_such_key", 1, "--realisation"), InputError);
+  // A campaign samples the glass it is given: a realisation there is refused, by name.
+  RunControl ctl;
+  ctl.realisation = 1;
+  ctl.out_dir = (std::filesystem::temp_directory_path() / "betarelax_realisation_refused").string();
+  try {
+    run_experiment(experiment_file("temperature_sweep"), "standard", ctl);
+    FAIL() << "a campaign ran with --realisation";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("--realisation"), std::string::npos) << e.what();
+  }
 }
 
 TEST(ResultsSchema, TheReadmeDocumentsEveryColumnOfSamplesAndEvents) {

@@ -1,5 +1,6 @@
 #include "validation/site_spread.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <set>
@@ -27,6 +28,37 @@ nlohmann::json distribution(const std::vector<double>& v) {
     out["ci95_of_mean"] = nullptr;
   }
   return out;
+}
+
+/// The pooled entropic effect over sites (random effects: each site's dS_eff
+/// is its own draw of the glass's environments plus its sampling error).
+nlohmann::json pooled_entropy(const std::vector<double>& ds, const std::vector<double>& se, const std::vector<double>& lean_free) {
+  if (ds.size() < 2) return nullptr;
+  const SpectrumSummary s = summarize(ds);
+  double within = 0;
+  long known = 0;
+  for (double e : se)
+    if (std::isfinite(e)) {
+      within += e * e;
+      ++known;
+    }
+  within = known > 0 ? within / known : 0.0;
+  long positive = 0, above_null = 0;
+  for (double v : ds) positive += v > 0;
+  for (double v : lean_free) above_null += v > 0;
+  // Between-site spread by moments: the variance of the site estimates less
+  // their mean sampling variance (bootstrap), floored at zero.
+  const double tau2 = std::max(0.0, s.std * s.std - within);
+  return {{"sites", ds.size()},
+          {"dS_eff_kB", distribution(ds)},
+          {"dS_eff_minus_null_kB", distribution(lean_free)},
+          {"between_site_std_kB", std::sqrt(tau2)},
+          {"mean_within_site_se_kB", std::sqrt(within)},
+          {"fraction_dS_eff_positive", double(positive) / ds.size()},
+          {"fraction_above_null", double(above_null) / lean_free.size()},
+          {"meaning", "random effects over sites: the mean of each site's dS_eff (less its permutation null's mean, the lean "
+                      "of Eq. 6) with the 95% Student-t interval over sites, which carries the between-site spread and each "
+                      "site's sampling error; between_site_std_kB = sqrt(max(0, var over sites - mean bootstrap se^2))"}};
 }
 
 }  // namespace
@@ -60,7 +92,7 @@ nlohmann::json site_spread(const SampleRows& rows, const AnalysisOptions& o) {
   if (sites.size() < 2) return nullptr;
   nlohmann::json per_site = nlohmann::json::object();
   std::map<double, std::vector<double>> mean_at;  // T -> each site's mean dF
-  std::vector<double> dq, ds;
+  std::vector<double> dq, ds, se_ds, lean_free;
   for (int k : sites) {
     nlohmann::json e = {{"site", k}, {"per_T", nlohmann::json::object()}};
     Spectra fit_spectra;
@@ -75,6 +107,15 @@ nlohmann::json site_spread(const SampleRows& rows, const AnalysisOptions& o) {
       e["fit_eff"] = a.at("fits").at("eff");
       dq.push_back(e["fit_eff"].at("dQ_eV").get<double>());
       ds.push_back(e["fit_eff"].at("dS_kB").get<double>());
+      const nlohmann::json& se = e["fit_eff"].at("se_dS_kB");
+      se_ds.push_back(se.is_number() ? se.get<double>() : std::numeric_limits<double>::quiet_NaN());
+      // Eq. 6 leans: a T-independent spectrum alone gives dS_eff != 0 (the
+      // permutation null's mean). Each site's dS_eff less its own lean is
+      // what the pooled check averages.
+      const nlohmann::json perm = a.value("claims", nlohmann::json::object()).value("dS_eff_permutation", nlohmann::json::object());
+      const double lean = perm.value("null_mean_kB", 0.0);
+      e["dS_eff_minus_null_kB"] = ds.back() - lean;
+      lean_free.push_back(ds.back() - lean);
     } else {
       e["fit_eff"] = nullptr;
       e["fit_why_not"] = "fewer than two temperatures with two or more resolved barriers";
@@ -85,6 +126,7 @@ nlohmann::json site_spread(const SampleRows& rows, const AnalysisOptions& o) {
   for (const auto& [t, means] : mean_at) across["mean_dF_per_T"][std::to_string(std::lround(t))] = distribution(means);
   across["dQ_eff_eV"] = distribution(dq);
   across["dS_eff_kB"] = distribution(ds);
+  across["pooled"] = pooled_entropy(ds, se_ds, lean_free);
   return {{"sites", sites.size()}, {"per_site", per_site}, {"across_sites", across},
           {"meaning", "site 0 is the paper's group; the others are the campaign's sites (campaign.json sites); intervals are "
                       "95% Student-t intervals of the mean over sites"}};

@@ -62,6 +62,35 @@ TEST(SiteSpread, EachSitesFitAndTheirDistributionFromExactLines) {
   EXPECT_TRUE(site_spread(one, o).is_null());
 }
 
+TEST(SiteSpread, ThePooledEffectOfExactLinesIsTheirMeanAndTheSpreadTheirs) {
+  // Sites with dS = -5, 10, 25 k_B (mean 10, std 15), two samples per T at
+  // +-0.01 eV: the fits are the lines, each site's permutation null is near 0
+  // (a spectrum this narrow leans little), the sampling errors are tiny, so
+  // the pooled mean is 10 k_B, the between-site spread 15 k_B and two of
+  // three sites lie above 0.
+  const double s_kb[3] = {-5.0, 10.0, 25.0};
+  SampleRows rows;
+  int id = 0;
+  for (int k = 0; k < 3; ++k)
+    for (double t : {200.0, 300.0, 400.0})
+      for (double d : {-0.01, 0.01}) {
+        rows.push_back(row(id, t, k, id, "sweep", 1.4 - t * s_kb[k] * betarelax::units::kB + d));
+        ++id;
+      }
+  AnalysisOptions o;
+  o.bootstrap = 200;
+  const nlohmann::json p = site_spread(rows, o).at("across_sites").at("pooled");
+  EXPECT_EQ(p.at("sites").get<int>(), 3);
+  EXPECT_NEAR(p.at("dS_eff_kB").at("mean").get<double>(), 10.0, 0.2);
+  EXPECT_NEAR(p.at("dS_eff_minus_null_kB").at("mean").get<double>(), 10.0, 2.0);
+  EXPECT_NEAR(p.at("between_site_std_kB").get<double>(), 15.0, 0.5);
+  EXPECT_NEAR(p.at("fraction_dS_eff_positive").get<double>(), 2.0 / 3, 1e-12);
+  // The interval over 3 sites is the t interval (2 dof) of the lean-free values.
+  const auto& lf = p.at("dS_eff_minus_null_kB");
+  const double half = 4.303 * lf.at("std").get<double>() / std::sqrt(3.0);
+  EXPECT_NEAR(lf.at("ci95_of_mean")[0].get<double>(), lf.at("mean").get<double>() - half, 1e-9);
+}
+
 TEST(SiteSpread, ThePaperChecksReadSiteZerosSpectrumOnly) {
   const std::string path = (std::filesystem::temp_directory_path() / "betarelax_sites_spectra.csv").string();
   std::ofstream(path) << "T_K,site,series,status,dF_eV\n300,0,sweep,transition,1.0\n300,1,sweep,transition,9.0\n"

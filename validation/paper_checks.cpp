@@ -316,6 +316,12 @@ std::vector<PaperCheck> run_paper_checks(const nlohmann::json& derived, const st
       continue;
     }
     c.severity = (*acc)["severity"].value_or(std::string("expected"));
+    // A run of several sites is judged on them (pooled_dS_eff_positive): a
+    // site-0 claim may say how much it still weighs there.
+    const nlohmann::json sites = derived.value("sites", nlohmann::json::object());
+    if (auto several = (*acc)["several_sites_severity"].value<std::string>(); several && sites.value("sites", 0L) >= 2) {
+      c.severity = *several;
+    }
     if (c.severity != "required" && c.severity != "expected") {
       throw InputError(ref + ": check " + c.id + ": severity must be required or expected, not " + c.severity);
     }

@@ -11,6 +11,7 @@
 #include "validation/art_spectrum.hpp"
 #include "validation/glass_structure.hpp"
 #include "validation/paper_checks.hpp"
+#include "validation/realisations.hpp"
 
 namespace betarelax::validation {
 namespace {
@@ -98,6 +99,39 @@ bool validate_glass(const std::string& glass_dir, std::ostream& out) {
   const nlohmann::json record = {{"stage", "glass_preparation"}, {"passed", all}, {"checks", to_json(checks)}};
   atomic_write(glass_dir + "/structure_validation.json", [&](std::ostream& os) { os << record.dump(2) << "\n"; });
   return all;
+}
+
+bool validate_against(const std::string& dir_text, const std::string& other_text, const std::string& profile_override,
+                      const nlohmann::json& provenance, std::ostream& out) {
+  out << "validating the other realisation, " << other_text << ":\n";
+  validate_results(other_text, profile_override, provenance, out);
+  out << "validating " << dir_text << ":\n";
+  const bool ok = validate_results(dir_text, profile_override, provenance, out);
+  const fs::path a(dir_text), b(other_text);
+  for (const fs::path& d : {a, b}) {
+    if (!fs::exists(d / "analysis" / "derived.json")) throw InputError(d.string() + ": no analysis/derived.json: not a campaign run to compare");
+  }
+  nlohmann::json cmp = compare_realisations(read_json(a / "analysis" / "derived.json"), read_json(a / "validation.json"),
+                                            read_json(b / "analysis" / "derived.json"), read_json(b / "validation.json"));
+  cmp["this"] = dir_text;
+  cmp["other"] = other_text;
+  cmp["provenance"] = provenance;
+  const bool agree = cmp["agree"].get<bool>();
+  out << "realisations_agree: " << (agree ? "agree" : "DISAGREE") << " (" << dir_text << " against " << other_text << ")\n";
+  for (const nlohmann::json& q : cmp["quantities"]) {
+    if (!q.contains("this")) {
+      out << "  " << q["quantity"].get<std::string>() << ": " << q["why"].get<std::string>() << "\n";
+      continue;
+    }
+    out << "  " << q["quantity"].get<std::string>() << ": " << q["this"]["value"].get<double>() << " vs " << q["other"]["value"].get<double>()
+        << ", difference " << q["difference"].get<double>() << " vs allowed " << q["allowed"].get<double>() << (q["agree"].get<bool>() ? "" : "  DISAGREE")
+        << "\n";
+  }
+  out << "  censoring (max fraction per T): " << cmp["censoring"]["this_max_fraction"].get<double>() << " and "
+      << cmp["censoring"]["other_max_fraction"].get<double>() << " vs 0.10\n";
+  out << "  verdicts: " << (cmp["verdicts"]["same"].get<bool>() ? "the same" : "DIFFERENT") << "\n";
+  atomic_write((a / "realisations_agree.json").string(), [&](std::ostream& os) { os << cmp.dump(2) << "\n"; });
+  return ok && agree;
 }
 
 bool validate_results(const std::string& dir_text, const std::string& profile_override, const nlohmann::json& provenance,

@@ -26,4 +26,11 @@ bool validate_glass(const std::string& glass_dir, std::ostream& out);
 bool validate_results(const std::string& dir, const std::string& profile_override, const nlohmann::json& provenance,
                       std::ostream& out);
 
+/// `validate DIR --against OTHER` (issue 35): validates both runs from their
+/// raw rows (each at its own profile, or the override), compares them
+/// (validation/realisations.hpp) into DIR/realisations_agree.json; true iff
+/// DIR's required checks pass and the realisations agree.
+bool validate_against(const std::string& dir, const std::string& other, const std::string& profile_override,
+                      const nlohmann::json& provenance, std::ostream& out);
+
 }  // namespace betarelax::validation

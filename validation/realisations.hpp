@@ -1,0 +1,20 @@
+#pragma once
+/// Two realisations of one protocol (issue 35): the same profile run on two
+/// glasses seeded differently. They agree (check `realisations_agree`) when
+///  - ΔS_eff and ΔQ_eff differ by no more than their combined 95 %
+///    intervals, sqrt(h_a² + h_b²) with h each interval's half width: the
+///    pooled values over sites when both runs have several sites (the mean
+///    over sites and its Student-t interval), else site 0's fit (bootstrap);
+///  - the censoring holds in both (censoring.max_without_barrier_fraction <=
+///    0.10, the censored_fraction check's tolerance);
+///  - their validation verdicts are the same (both pass, or both fail a
+///    required check).
+/// Inputs are each run's analysis (derived.json) and validation.json.
+#include <nlohmann/json.hpp>
+
+namespace betarelax::validation {
+
+nlohmann::json compare_realisations(const nlohmann::json& derived_a, const nlohmann::json& validation_a,
+                                    const nlohmann::json& derived_b, const nlohmann::json& validation_b);
+
+}  // namespace betarelax::validation

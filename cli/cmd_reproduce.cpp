@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -19,12 +20,15 @@
 #include <vector>
 
 #include "cli/cli.hpp"
+#include "generated/install_paths.hpp"
 #include "core/io/build_info.hpp"
 #include "experiments/common/experiment_files.hpp"
 #include "experiments/common/progress.hpp"
 #include "experiments/common/run_control.hpp"
 #include "plots/figures.hpp"
 #include "support/atomic_write.hpp"
+#include "support/find_file.hpp"
+#include "support/json_file.hpp"
 #include "validation/paper_checks.hpp"
 #include "validation/results_validation.hpp"
 
@@ -83,9 +87,43 @@ nlohmann::json run_campaigns_stage(const StageContext& ctx) {
   return record;
 }
 
-/// ART nouveau at 0 K on the same group (§IV.C); finished searches are kept.
+/// Whether `program` is on the PATH.
+bool on_path(const std::string& program) { return std::system(("command -v " + program + " > /dev/null 2>&1").c_str()) == 0; }
+
+/// LAMMPS NEB on the events art.json's plan names (validation/neb_check.py):
+/// the saddles' oracle, and the lower paths art.compared shifts the MetaD
+/// class by. Kept when neb_check.json is there already; skipped, saying why,
+/// without lmp, mpirun or python3.
+nlohmann::json run_neb_check(const std::filesystem::path& art_dir, std::ostream& out) {
+  namespace fs = std::filesystem;
+  const nlohmann::json plan = read_json_file((art_dir / "art.json").string()).value("neb_check", nlohmann::json::object());
+  const long events = plan.value("events", 0L), steps = plan.value("steps", 5000L);
+  if (events <= 0) return {{"status", "not planned (neb.events = 0)"}};
+  if (fs::exists(art_dir / "neb_check.json")) return {{"status", "done before"}};
+  for (const char* program : {"python3", "lmp", "mpirun"}) {
+    if (!on_path(program)) return {{"status", std::string("skipped: ") + program + " is not on the PATH"}};
+  }
+  const std::string script = find_file_in("neb_check.py", "BETARELAX_TOOLS", {BETARELAX_SOURCE_TOOLS, BETARELAX_INSTALL_TOOLS});
+  const std::string command = "python3 '" + script + "' '" + art_dir.string() + "' --events " + std::to_string(events) + " --steps " +
+                              std::to_string(steps) + " > '" + (art_dir / "neb_check.log").string() + "' 2>&1";
+  out << "[neb] LAMMPS NEB on " << events << " events (" << (art_dir / "neb_check.log").string() << ")\n";
+  const auto t0 = std::chrono::steady_clock::now();
+  const int code = std::system(command.c_str());
+  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (code != 0 || !fs::exists(art_dir / "neb_check.json")) {
+    throw std::runtime_error("validation/neb_check.py failed (exit " + std::to_string(code) + "): see " + (art_dir / "neb_check.log").string());
+  }
+  const nlohmann::json r = read_json_file((art_dir / "neb_check.json").string());
+  out << "[neb] " << r.value("counts", nlohmann::json::object()).dump() << " in " << std::fixed << std::setprecision(0) << wall << " s\n"
+      << std::defaultfloat;
+  return {{"status", "done"}, {"events", events}, {"wall_time_s", wall}, {"counts", r.value("counts", nlohmann::json::object())}};
+}
+
+/// ART nouveau at 0 K on the same group (§IV.C); finished searches are
+/// kept; then LAMMPS NEB on a few of its events.
 nlohmann::json run_art_stage(const StageContext& ctx) {
   nlohmann::json record = run_one_experiment(ctx, "art_comparison");
+  record["neb_check"] = run_neb_check(record["folder"].get<std::string>(), ctx.out);
   record["status"] = "done";
   return record;
 }

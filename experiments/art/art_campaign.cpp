@@ -103,6 +103,9 @@ ArtCampaignParams read_art_campaign(const ExperimentConfig& c, const std::string
   if (p.events < 1) throw InputError(c.path() + ": art.events must be >= 1");
   p.seed = static_cast<uint64_t>(c.integer("art.seed"));
   p.replicas = c.integer("art.replicas");
+  p.neb_events = c.integer("neb.events");
+  p.neb_steps = c.integer("neb.steps");
+  if (p.neb_events < 0 || p.neb_steps < 1) throw InputError(c.path() + ": neb.events must be >= 0 and neb.steps >= 1");
   read_art_protocol(c, p);
   return p;
 }
@@ -190,6 +193,8 @@ bool run_art_campaign(const ArtCampaignParams& p, const nlohmann::json& provenan
   atomic_write((dir / "art.json").string(), [&](std::ostream& os) {
     os << nlohmann::json{{"experiment", "art_comparison"},
                          {"params", to_json(p)},
+                         {"neb_check", {{"events", p.neb_events}, {"steps", p.neb_steps},
+                                        {"by", "validation/neb_check.py, run by betarelax reproduce after the searches"}}},
                          {"atoms", minimum.n_atoms()},
                          {"initial_minimum", {{"energy_eV", basin.energy}, {"fire_steps", fr.steps}, {"fmax_eV_A", fr.fmax}}},
                          {"group", {{"center_id", center},

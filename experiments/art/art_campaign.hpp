@@ -45,6 +45,9 @@ struct ArtCampaignParams {
   ArtGlassParams art;
   /// The events WT-MetaD would count (validation/art_spectrum.hpp applies it).
   MetadClassRule metad_class;
+  /// LAMMPS NEB on this many events after the searches (validation/neb_check.py,
+  /// run by `betarelax reproduce` when lmp and mpirun are found; 0: none), each NEB stage this many iterations.
+  long neb_events = 0, neb_steps = 5000;
 };
 
 /// The suite's defaults: experiments/art_comparison.toml's protocol (its

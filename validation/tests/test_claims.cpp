@@ -73,6 +73,9 @@ TEST(PaperClaims, EachCheckPassesTheClaimAndFailsItsNegation) {
   const std::vector<Case> cases = {
       {"dS_eff_positive", j(R"({"claims": {"dS_eff_permutation": {"p": 0.01}}, "fits": {"eff": {"dS_kB": 10, "ci95_dS_kB": [2, 18]}}})"),
        j(R"({"claims": {"dS_eff_permutation": {"p": 0.03}}, "fits": {"eff": {"dS_kB": 10, "ci95_dS_kB": [2, 18]}}})")},
+      {"pooled_dS_eff_positive",
+       j(R"({"sites": {"across_sites": {"pooled": {"dS_eff_minus_null_kB": {"mean": 12, "ci95_of_mean": [2, 22]}}}}})"),
+       j(R"({"sites": {"across_sites": {"pooled": {"dS_eff_minus_null_kB": {"mean": 12, "ci95_of_mean": [-2, 26]}}}}})")},
       {"dS_eff_order_10", j(R"({"fits": {"eff": {"dS_kB": 12}}})"), j(R"({"fits": {"eff": {"dS_kB": 8}}})")},
       {"dS_eff", j(R"({"fits": {"eff": {"dS_kB": 16, "ci95_dS_kB": [12, 20]}}})"), j(R"({"fits": {"eff": {"dS_kB": 30, "ci95_dS_kB": [28, 32]}}})")},
       {"dS_para", j(R"({"fits": {"para": {"dS_kB": 6, "ci95_dS_kB": [4, 8]}}})"), j(R"({"fits": {"para": {"dS_kB": 20, "ci95_dS_kB": [19, 21]}}})")},

@@ -331,6 +331,15 @@ std::vector<PaperCheck> run_paper_checks(const nlohmann::json& derived, const st
     }
     c.kind = t["kind"].value_or(std::string());
     run_kind(c, c.kind, derived, t);
+    // A run of several sites whose censoring left fewer than two of them a
+    // fit has not shown the effect: for a check that says so, that is a
+    // failure, not a skip (which a required check would pass).
+    if (c.status == "skip" && t["missing_with_sites"].value_or(std::string()) == "fail" && sites.value("sites", 0L) >= 2) {
+      c.status = "fail";
+      c.detail = std::to_string(sites.value("sites", 0L)) + " sites, " +
+                 std::to_string(sites.value("across_sites", nlohmann::json::object()).value("sites_with_a_fit", 0L)) +
+                 " with a fit of dS_eff (two or more T with two resolved barriers): the pooled effect cannot be judged";
+    }
     out.push_back(c);
   }
   return out;

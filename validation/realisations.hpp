@@ -2,11 +2,12 @@
 /// Two realisations of one protocol (issue 35): the same profile run on two
 /// glasses seeded differently. They agree (check `realisations_agree`) when
 ///  - ΔS_eff and ΔQ_eff differ by no more than their combined 95 %
-///    intervals, sqrt(h_a² + h_b²) with h each interval's half width: the
-///    pooled values over sites when both runs have several sites (the mean
-///    over sites and its Student-t interval), else site 0's fit (bootstrap);
-///  - the censoring holds in both (censoring.max_without_barrier_fraction <=
-///    0.10, the censored_fraction check's tolerance);
+///    intervals, sqrt(h_a² + h_b²) with h each interval's half width (an
+///    asymmetric bootstrap interval counts by its mean half width): pooled
+///    over sites when both runs pooled (ΔS_eff less each site's lean, as the
+///    verdict reads it, and ΔQ_eff; the mean over sites and its Student-t
+///    interval), else site 0's fits in both (bootstrap intervals);
+///  - the censoring holds in both (each run's censored_fraction check passed);
 ///  - their validation verdicts are the same (both pass, or both fail a
 ///    required check).
 /// Inputs are each run's analysis (derived.json) and validation.json.

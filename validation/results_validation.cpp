@@ -1,6 +1,7 @@
 #include "validation/results_validation.hpp"
 
 #include <cstdio>
+#include <unistd.h>
 #include <filesystem>
 #include <iomanip>
 
@@ -103,14 +104,21 @@ bool validate_glass(const std::string& glass_dir, std::ostream& out) {
 
 bool validate_against(const std::string& dir_text, const std::string& other_text, const std::string& profile_override,
                       const nlohmann::json& provenance, std::ostream& out) {
-  out << "validating the other realisation, " << other_text << ":\n";
-  validate_results(other_text, profile_override, provenance, out);
+  const fs::path a(dir_text);
+  for (const fs::path& d : {a, fs::path(other_text)}) {
+    if (!fs::exists(d / "temperature_sweep" / "samples.csv")) {
+      throw InputError(d.string() + ": no temperature_sweep/samples.csv: not a run whose realisations can be compared");
+    }
+  }
+  // The other run is validated from its raw rows in a copy: comparing with an
+  // archive leaves the archive as it is.
+  const fs::path b = fs::temp_directory_path() / ("betarelax_against_" + std::to_string(::getpid()));
+  fs::remove_all(b);
+  fs::copy(other_text, b, fs::copy_options::recursive);
+  out << "validating the other realisation, " << other_text << " (in a copy):\n";
+  validate_results(b.string(), profile_override, provenance, out);
   out << "validating " << dir_text << ":\n";
   const bool ok = validate_results(dir_text, profile_override, provenance, out);
-  const fs::path a(dir_text), b(other_text);
-  for (const fs::path& d : {a, b}) {
-    if (!fs::exists(d / "analysis" / "derived.json")) throw InputError(d.string() + ": no analysis/derived.json: not a campaign run to compare");
-  }
   nlohmann::json cmp = compare_realisations(read_json(a / "analysis" / "derived.json"), read_json(a / "validation.json"),
                                             read_json(b / "analysis" / "derived.json"), read_json(b / "validation.json"));
   cmp["this"] = dir_text;
@@ -131,6 +139,7 @@ bool validate_against(const std::string& dir_text, const std::string& other_text
       << cmp["censoring"]["other_max_fraction"].get<double>() << " vs 0.10\n";
   out << "  verdicts: " << (cmp["verdicts"]["same"].get<bool>() ? "the same" : "DIFFERENT") << "\n";
   atomic_write((a / "realisations_agree.json").string(), [&](std::ostream& os) { os << cmp.dump(2) << "\n"; });
+  fs::remove_all(b);
   return ok && agree;
 }
 

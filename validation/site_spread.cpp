@@ -53,12 +53,13 @@ nlohmann::json pooled_entropy(const std::vector<double>& ds, const std::vector<d
           {"dS_eff_kB", distribution(ds)},
           {"dS_eff_minus_null_kB", distribution(lean_free)},
           {"between_site_std_kB", std::sqrt(tau2)},
-          {"mean_within_site_se_kB", std::sqrt(within)},
+          {"mean_within_site_se_kB", std::sqrt(within)},  // each site's bootstrap interval / (2 x 1.96)
           {"fraction_dS_eff_positive", double(positive) / ds.size()},
           {"fraction_above_null", double(above_null) / lean_free.size()},
           {"meaning", "random effects over sites: the mean of each site's dS_eff (less its permutation null's mean, the lean "
                       "of Eq. 6) with the 95% Student-t interval over sites, which carries the between-site spread and each "
-                      "site's sampling error; between_site_std_kB = sqrt(max(0, var over sites - mean bootstrap se^2))"}};
+                      "site's sampling error; between_site_std_kB = sqrt(max(0, var over sites - mean se^2)), se each site's "
+                      "95% bootstrap interval / 3.92"}};
 }
 
 }  // namespace
@@ -107,13 +108,14 @@ nlohmann::json site_spread(const SampleRows& rows, const AnalysisOptions& o) {
       e["fit_eff"] = a.at("fits").at("eff");
       dq.push_back(e["fit_eff"].at("dQ_eV").get<double>());
       ds.push_back(e["fit_eff"].at("dS_kB").get<double>());
-      const nlohmann::json& se = e["fit_eff"].at("se_dS_kB");
-      se_ds.push_back(se.is_number() ? se.get<double>() : std::numeric_limits<double>::quiet_NaN());
+      // The site's sampling error: its bootstrap interval as a standard error.
+      const nlohmann::json& ci = e["fit_eff"].at("ci95_dS_kB");
+      se_ds.push_back(ci.is_array() ? (ci[1].get<double>() - ci[0].get<double>()) / (2 * 1.96) : std::numeric_limits<double>::quiet_NaN());
       // Eq. 6 leans: a T-independent spectrum alone gives dS_eff != 0 (the
       // permutation null's mean). Each site's dS_eff less its own lean is
-      // what the pooled check averages.
-      const nlohmann::json perm = a.value("claims", nlohmann::json::object()).value("dS_eff_permutation", nlohmann::json::object());
-      const double lean = perm.value("null_mean_kB", 0.0);
+      // what the pooled check averages; analyze_spectra always computes it
+      // for a fit, so its absence is a fault, not a zero.
+      const double lean = a.at("claims").at("dS_eff_permutation").at("null_mean_kB").get<double>();
       e["dS_eff_minus_null_kB"] = ds.back() - lean;
       lean_free.push_back(ds.back() - lean);
     } else {
@@ -127,6 +129,8 @@ nlohmann::json site_spread(const SampleRows& rows, const AnalysisOptions& o) {
   across["dQ_eff_eV"] = distribution(dq);
   across["dS_eff_kB"] = distribution(ds);
   across["pooled"] = pooled_entropy(ds, se_ds, lean_free);
+  across["sites_with_a_fit"] = ds.size();
+  across["sites_without_a_fit"] = sites.size() - ds.size();
   return {{"sites", sites.size()}, {"per_site", per_site}, {"across_sites", across},
           {"meaning", "site 0 is the paper's group; the others are the campaign's sites (campaign.json sites); intervals are "
                       "95% Student-t intervals of the mean over sites"}};

@@ -270,7 +270,7 @@ bool run_sample_batch(const SampleBatch& b, RunControl& ctl) {
       const std::vector<double> centers = host_copy(metad.center), heights = host_copy(metad.height);
       for_each_live([&](int r, int, int c, SampleRun& s) {
         s.on_hill(g - start[r], centers[c], heights[c]);
-        if (s.searching()) s.remember_bias(g - start[r], wt_metad_bias(metad, c));
+        s.remember_bias(g - start[r], wt_metad_bias(metad, c));
       });
     }
     for_each_live([&](int r, int, int c, SampleRun& s) {
@@ -278,8 +278,11 @@ bool run_sample_batch(const SampleBatch& b, RunControl& ctl) {
     });
     if (g % p.cv_every == 0) {
       const std::vector<double> sv = host_copy(cv.value), v = host_copy(metad.energy), temp = host_copy(md.nh.t_current);
+      // Frames of every live replica, searching or not: a transition the
+      // system comes back from is revoked, and the next one's bisection must
+      // see a trajectory without gaps.
       for (int r = 0; r < n_rep; ++r) {
-        if (std::none_of(slot[r].begin(), slot[r].end(), [](const auto& x) { return x && x->searching(); })) continue;
+        if (!running(r)) continue;
         const long local = g - start[r];
         kept[r].push_back({local, extract_replica(sys, r), std::vector<double>(sv.begin() + r * sites, sv.begin() + (r + 1) * sites)});
         while (!kept[r].empty() && kept[r].front().step < local - reach) kept[r].pop_front();

@@ -150,7 +150,7 @@ void SampleRun::confirm(long step, const Configuration& is_now) {
 }
 
 void SampleRun::remember_bias(long step, std::vector<double> bias) {
-  if (!searching()) return;
+  if (!failed_.empty()) return;
   bias_kept_.emplace_back(step, std::move(bias));
   // Keep the newest snapshot at or before the frames' reach, and all after it.
   const long reach = step - std::lround(p_.crossing_frames_ps / p_.dt_ps);
@@ -172,7 +172,6 @@ void SampleRun::set_crossing(const CrossingPoint& c) {
     crossing_.located = false;
     crossing_.why = "no hill was laid before the crossing";
   }
-  bias_kept_.clear();
 }
 
 SampleRecord SampleRun::finish(long step, const Configuration& final_state, const std::vector<double>& grid,

@@ -90,11 +90,10 @@ class SampleRun {
   bool on_cv(long step, double s, double v);
   /// The inherent structure after a candidate: a rearrangement or not.
   void confirm(long step, const Configuration& is_now);
-  /// Still looking for its transition (then the batch keeps frames for it).
-  bool searching() const { return transition_step_ < 0 && failed_.empty(); }
   /// A transition was confirmed at this very step (then locate its crossing).
   bool confirmed_at(long step) const { return transition_step_ == step && step > 0; }
-  /// The bias after a hill, kept while searching over the frames' reach:
+  /// The bias after a hill, kept over the frames' reach (after a
+  /// confirmation too: a revoked one's successor needs the bias without gaps):
   /// the hop rule reads F as it stood at the crossing.
   void remember_bias(long step, std::vector<double> bias);
   /// An inherent structure whose group lies within is_change_A of the initial one.

@@ -265,7 +265,10 @@ def write_outputs(out, rows, a, plan):
         w.writeheader()
         w.writerows(rows)
     counts = {v: sum(1 for r in rows if r["verdict"] == v) for v in ("agree", "near", "lower", "higher", "not_converged", "below_start")}
-    with open(os.path.join(out, "neb_check.json"), "w") as f:
+    # The json last and whole (written aside, then renamed): `betarelax
+    # reproduce` takes an existing neb_check.json for a finished check.
+    tmp = os.path.join(out, "neb_check.json.tmp")
+    with open(tmp, "w") as f:
         json.dump({"rule": {"agree_eV": AGREE_EV, "lower_eV": LOWER_EV, "images": a.images, "ftol_eV_A": a.ftol,
                             "steps_per_stage": a.steps, "band": "straight line between the minima (minimum image)",
                             "selection": "distinct verified events sorted by dQ, evenly spaced ranks"},
@@ -273,6 +276,9 @@ def write_outputs(out, rows, a, plan):
                    "potential": {"path": plan["params"]["potential"], "sha256": sha256(plan["potential_path"])},
                    "lammps": a.lmp, "campaign_provenance": plan.get("provenance", {})}, f, indent=2)
         f.write("\n")
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, os.path.join(out, "neb_check.json"))
     print(f"[neb] {len(rows)} events: " + ", ".join(f"{n} {v}" for v, n in counts.items()))
     # (Exit status, in main: 0 when every event agrees or NEB found a lower
     # path, a result; 1 when a band did not converge, came out above ART's

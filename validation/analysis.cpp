@@ -69,6 +69,34 @@ nlohmann::json single_sample_summary(const nlohmann::json& j) {
           {"atoms_moved_over_2A", moved.is_array() ? nlohmann::json(moved.size()) : nlohmann::json(nullptr)}};
 }
 
+/// The hop rule's weight in the result (issue 35): the crossing reading ran
+/// +0.57 eV above the maximum's on the samples where both exist, so the same
+/// fits with the samples read by the crossing left out (as censored) say how
+/// much of the verdict rests on it. Null when no row was read that way.
+nlohmann::json hop_rule_sensitivity(const SampleRows& rows, const AnalysisOptions& o) {
+  long crossing = 0;
+  SampleRows kept;
+  for (const auto& r : rows) {
+    const auto rule = r.find("saddle_rule");
+    const bool by_crossing = rule != r.end() && rule->second == "crossing";
+    crossing += by_crossing && series_of(r) == "sweep";
+    auto k = r;
+    if (by_crossing) k["status"] = "transition_no_barrier";
+    kept.push_back(k);
+  }
+  if (crossing == 0) return nullptr;
+  nlohmann::json out = {{"crossing_rows", crossing},
+                        {"meaning", "the fits again with the sweep samples read by the crossing left out (as censored)"}};
+  Spectra site0;
+  for (const auto& r : kept)
+    if (r.at("status") == "transition" && series_of(r) == "sweep" && site_of(r) == 0) site0[std::stod(r.at("T_K"))].push_back(std::stod(r.at("dF_eV")));
+  for (auto it = site0.begin(); it != site0.end();) it = it->second.size() >= 2 ? std::next(it) : site0.erase(it);
+  out["site0_fit_eff"] = site0.size() >= 2 ? analyze_spectra(site0, o).at("fits").at("eff") : nlohmann::json(nullptr);
+  const nlohmann::json spread = site_spread(kept, o);
+  out["pooled"] = spread.is_null() ? nlohmann::json(nullptr) : spread.at("across_sites").value("pooled", nlohmann::json());
+  return out;
+}
+
 }  // namespace
 
 Spectra read_spectra_csv(const std::string& path, bool strict, std::vector<double>* left_out) {
@@ -277,6 +305,7 @@ nlohmann::json analyze_results_dir(const std::string& dir, const AnalysisOptions
     // their spread over the glass, beside them.
     if (const nlohmann::json spread = site_spread(table.rows, o); !spread.is_null()) out["sites"] = spread;
     if (const nlohmann::json pairs = crosstalk(table.rows); !pairs.is_null()) out["crosstalk"] = pairs;
+    if (const nlohmann::json h = hop_rule_sensitivity(table.rows, o); !h.is_null()) out["hop_rule_sensitivity"] = h;
   }
   // The other campaigns' statistics, recomputed from their raw rows with the
   // options their plan (campaign.json) records.

@@ -13,6 +13,8 @@
 #include <fstream>
 #include <random>
 
+#include <unistd.h>
+
 #include "support/csv_table.hpp"
 #include "support/input_error.hpp"
 #include "validation/analysis.hpp"
@@ -416,4 +418,33 @@ TEST(Verdict, SmokeSaysItIsNotPhysicsAndPassedNeedsAPhysicsCheck) {
   EXPECT_EQ(validation_verdict(jensen_only, "standard", true).find("validation passed"), std::string::npos);
   EXPECT_NE(validation_verdict(smoke, "smoke", false).find("FAILED"), std::string::npos);
   EXPECT_EQ(paper_potential_sha256(ref).size(), 64u);
+}
+
+TEST(HopRuleSensitivity, TheFitsAgainWithoutTheSamplesReadByTheCrossing) {
+  // Site 0 at three T, three samples each on an exact line; one 400 K sample
+  // read by the crossing 0.5 eV high. Without it the fit is the line again.
+  const std::string dir = (std::filesystem::temp_directory_path() / ("betarelax_hop_" + std::to_string(::getpid()))).string();
+  std::filesystem::create_directories(dir + "/temperature_sweep");
+  std::ofstream csv(dir + "/temperature_sweep/samples.csv");
+  csv << "id,T_K,cutoff_A,sample_index,site,series,status,dF_eV,saddle_rule\n";
+  int id = 0;
+  for (double t : {200.0, 300.0, 400.0})
+    for (double d : {-0.01, 0.0, 0.01}) {
+      const bool hop = t == 400.0 && d == 0.0;
+      csv << id << "," << t << ",4.0," << id % 3 << ",0,sweep,transition," << (1.36 - t * 14.8 * kB + d + (hop ? 0.5 : 0.0)) << ","
+          << (hop ? "crossing" : "maximum") << "\n";
+      ++id;
+    }
+  csv.close();
+  AnalysisOptions o;
+  o.bootstrap = 100;
+  const nlohmann::json a = analyze_results_dir(dir, o);
+  ASSERT_TRUE(a.contains("hop_rule_sensitivity")) << a.dump(1).substr(0, 400);
+  const nlohmann::json& h = a["hop_rule_sensitivity"];
+  EXPECT_EQ(h["crossing_rows"].get<long>(), 1);
+  EXPECT_NEAR(h["site0_fit_eff"]["dS_kB"].get<double>(), 14.8, 0.5);
+  // With the hop sample the effective barrier at 400 K hardly moves (Eq. 6
+  // leans on the lowest barriers), but the mean does: the two must differ.
+  EXPECT_NE(h["site0_fit_eff"]["dS_kB"].get<double>(), a["fits"]["eff"]["dS_kB"].get<double>());
+  std::filesystem::remove_all(dir);
 }

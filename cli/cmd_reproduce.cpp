@@ -105,8 +105,14 @@ nlohmann::json run_neb_check(const std::filesystem::path& art_dir, std::ostream&
     if (!on_path(program)) return {{"status", std::string("skipped: ") + program + " is not on the PATH"}};
   }
   const std::string script = find_file_in("neb_check.py", "BETARELAX_TOOLS", {BETARELAX_SOURCE_TOOLS, BETARELAX_INSTALL_TOOLS});
-  const std::string command = "python3 '" + script + "' '" + art_dir.string() + "' --events " + std::to_string(events) + " --steps " +
-                              std::to_string(steps) + " > '" + (art_dir / "neb_check.log").string() + "' 2>&1";
+  // Shell words in single quotes, each ' of a path closed and escaped.
+  const auto quoted = [](const std::string& s) {
+    std::string q = "'";
+    for (char ch : s) q += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
+    return q + "'";
+  };
+  const std::string command = "python3 " + quoted(script) + " " + quoted(art_dir.string()) + " --events " + std::to_string(events) +
+                              " --steps " + std::to_string(steps) + " > " + quoted((art_dir / "neb_check.log").string()) + " 2>&1";
   out << "[neb] LAMMPS NEB on " << events << " events (" << (art_dir / "neb_check.log").string() << ")\n";
   const auto t0 = std::chrono::steady_clock::now();
   const int status = std::system(command.c_str());

@@ -305,7 +305,8 @@ bool run_metad_campaign(const ExperimentConfig& config, RunControl& ctl) {
   const auto wanted = [&](long id) { return ctl.only.empty() || ctl.only.count(id) > 0; };
   for (long id : ctl.only) {
     if (std::none_of(all.begin(), all.end(), [&](const SamplePoint& pt) { return pt.id == id; })) {
-      throw InputError("--only " + std::to_string(id) + ": the " + p.kind + " campaign's samples are 0-" + std::to_string(all.size() - 1));
+      throw InputError("--only " + std::to_string(id) + ": not a sample of the " + p.kind + " campaign (its " + std::to_string(all.size()) +
+                       " samples are numbered from 0; campaign.json lists them)");
     }
   }
   std::set<long> pending_runs;
@@ -333,8 +334,14 @@ bool run_metad_campaign(const ExperimentConfig& config, RunControl& ctl) {
     samples.append(samples_row({pt, rec, git, backend, config.hash()}));
   };
   b.label = "[campaign] " + p.kind + ":";
-  b.done_before = static_cast<long>(done.size());
-  b.total = static_cast<long>(all.size());
+  // The progress counts what this invocation was asked for.
+  long asked = 0, asked_done = 0;
+  for (const SamplePoint& pt : all) {
+    asked += wanted(pt.id);
+    asked_done += wanted(pt.id) && done.count(pt.id);
+  }
+  b.done_before = asked_done;
+  b.total = asked;
   const bool finished = run_sample_batch(b, ctl);
   rank_barrier();  // every rank's rows are in samples.csv
   if (!finished) return false;  // --stop-after: finished samples are in

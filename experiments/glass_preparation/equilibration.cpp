@@ -14,12 +14,11 @@
 #include "core/io/extxyz.hpp"
 #include "core/io/lammps_data.hpp"
 #include "core/minimize/fire.hpp"
-#include "core/structure/bond_order.hpp"
 #include "core/structure/rdf.hpp"
-#include "core/structure/rdf_landmarks.hpp"
 #include "experiments/common/checkpointed_md.hpp"
 #include "experiments/common/glass_folder.hpp"
 #include "experiments/glass_preparation/glass_preparation.hpp"
+#include "experiments/glass_preparation/structure_record.hpp"
 #include "support/atomic_write.hpp"
 #include "support/input_error.hpp"
 
@@ -165,64 +164,17 @@ bool run_equilibration(const GlassPreparationParams& p, const ExperimentConfig& 
   fp.ftol = p.fire_ftol;
   const std::vector<FireResult> minimised = fire_minimize(is, ff_is, fp);
 
-  const double n = sys.n_atoms, mass = replica_mass(sys);
+  const double n = sys.n_atoms;
   nlohmann::json per_t = nlohmann::json::array();
   for (int r = 0; r < nr; ++r) {
-    const std::string stem = GlassFolder::stem(temps[r]);
     const Configuration inherent = extract_replica(is, r);
     write_lammps_data(GlassFolder{dir.string()}.inherent(temps[r]), inherent,
                       "betarelax inherent structure (FIRE) of the glass at " + std::to_string(temps[r]) + " K");
     const RdfTable table = rdf.table(r);
     write_rdf_csv((dir / ("rdf_" + std::to_string(std::lround(temps[r])) + "K.csv")).string(), table);
-    const RdfLandmarks lm = rdf_landmarks(table.r, table.total, {p.landmark_smoothing, p.landmark_prominence});
-    nlohmann::json partial_peaks = nlohmann::json::object(), cn = nlohmann::json::object();
-    for (size_t q = 0; q < table.part.size(); ++q)
-      partial_peaks[table.part_names[q]] = first_peak_position(table.r, table.part[q], p.landmark_smoothing);
-    const BondOrder q6 = lm.found ? steinhardt(inherent, 6, lm.first_minimum) : BondOrder{};
-    if (lm.found) {
-      const size_t bin = std::min(table.r.size() - 1, static_cast<size_t>(lm.first_minimum / table.dr));
-      const int nt = sys.n_types;
-      for (int a = 0; a < nt; ++a) {
-        double all = 0;
-        for (int b = 0; b < nt; ++b) {
-          const double c = table.coordination[size_t(a) * nt + b][bin];
-          cn[p.elements[b] + "_around_" + p.elements[a]] = c;
-          all += c;
-        }
-        cn["all_around_" + p.elements[a]] = all;
-      }
-    }
-    const double v = glass[r].len[0] * glass[r].len[1] * glass[r].len[2];
-    per_t.push_back({
-        {"temperature_K", temps[r]},
-        {"data", stem + ".data"},
-        {"extxyz", stem + ".xyz"},
-        {"inherent_structure", stem + "_inherent.data"},
-        {"rdf", "rdf_" + std::to_string(std::lround(temps[r])) + "K.csv"},
-        {"volume_A3", v},
-        {"volume_npt_std_A3", volume.std[r]},
-        {"density_g_cm3", mass / v * kAmuPerA3ToGPerCm3},
-        {"number_density_per_A3", n / v},
-        {"nvt_temperature_mean_K", temp.mean[r]},
-        {"pe_per_atom_eV", pe.mean[r] / n},
-        {"pressure_mean_bar", press.mean[r]},
-        {"pressure_std_bar", press.std[r]},
-        {"inherent_energy_per_atom_eV", minimised[r].energy / n},
-        {"inherent_fmax_eV_per_A", minimised[r].fmax},
-        {"inherent_converged", minimised[r].status == FireStatus::converged},
-        {"rdf_frames", table.frames},
-        {"rdf_landmarks_A",
-         {{"found", lm.found},
-          {"first_peak", lm.first_peak},
-          {"first_peak_height", lm.first_peak_height},
-          {"first_minimum", lm.first_minimum},
-          {"second_peaks", lm.second_peaks},
-          {"second_peak_heights", lm.second_peak_heights},
-          {"second_minimum", lm.second_minimum}}},
-        {"partial_first_peaks_A", partial_peaks},
-        {"coordination_at_first_minimum", cn},
-        {"steinhardt_q6", {{"global", q6.global}, {"mean_local", q6.mean_local}, {"bonds_per_atom", q6.mean_bonds}}},
-    });
+    per_t.push_back(structure_entry(temps[r], glass[r], inherent, minimised[r], table, p.elements,
+                                    {p.landmark_smoothing, p.landmark_prominence},
+                                    {volume.std[r], temp.mean[r], pe.mean[r] / n, press.mean[r], press.std[r]}));
   }
   nlohmann::json summary = {{"experiment", "glass_preparation"},
                             {"n_atoms", sys.n_atoms},

@@ -45,7 +45,8 @@ CLI::App* add_art_command(CLI::App& app, std::ostream& out, int* status) {
     experiments::ArtCampaignParams p = experiments::default_art_params();
     p.potential = in->potential;
     p.data = in->data;
-    p.elements = type_elements(*in, read_lammps_data(in->data), read_eam_fs_file(in->potential));
+    p.pair_style = in->pair_style;
+    p.elements = type_elements(*in, read_lammps_data(in->data), read_eam_file(in->potential, in->pair_style));
     p.skin = in->skin;
     p.center_id = o->center;
     p.center_element = o->center_element;

@@ -12,7 +12,9 @@ namespace betarelax::cli {
 
 void add_engine_options(CLI::App& sub, EngineInput& in) {
   sub.add_option("--data", in.data, "LAMMPS data file (atom_style atomic)")->required();
-  sub.add_option("--potential", in.potential, "eam/fs potential file")->capture_default_str();
+  sub.add_option("--potential", in.potential, "potential file (eam/fs or eam/alloy)")->capture_default_str();
+  sub.add_option("--pair-style", in.pair_style, "eam/fs | eam/alloy (default: from the file name: *.eam.alloy, *.setfl are eam/alloy)")
+      ->check(CLI::IsMember({"eam/fs", "eam/alloy"}));
   sub.add_option("--elements", in.elements,
                  "element of each atom type, comma-separated (default: Masses comments, else the file's order)");
   sub.add_option("--skin", in.skin, "neighbour-list skin (Å)")->capture_default_str()->check(CLI::PositiveNumber);
@@ -41,7 +43,7 @@ std::vector<std::string> type_elements(const EngineInput& in, const Configuratio
 
 Engine load_engine(const EngineInput& in, int n_replicas) {
   Configuration conf = spatially_sorted(read_lammps_data(in.data));
-  EamFsFile file = read_eam_fs_file(in.potential);
+  EamFsFile file = read_eam_file(in.potential, in.pair_style);
   const std::vector<std::string> elements = type_elements(in, conf, file);
   System sys = make_system(conf, n_replicas);
   ForceField ff = make_force_field(make_eam_fs(file, elements), sys, in.skin);

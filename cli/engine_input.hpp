@@ -19,6 +19,7 @@ namespace betarelax::cli {
 struct EngineInput {
   std::string data;
   std::string potential = default_potential_path();
+  std::string pair_style;  ///< --pair-style eam/fs | eam/alloy; empty: from the file name
   std::string elements;  ///< "Cu,Zr": element of type 1, 2, ...; default: Masses comments, else file order
   double skin = 1.0;     ///< neighbour skin (Å)
 };

@@ -6,8 +6,8 @@
 namespace betarelax {
 
 ForceField make_force_field(const std::string& potential_file, const std::vector<std::string>& elements, System& sys,
-                            double skin) {
-  return make_force_field(make_eam_fs(read_eam_fs_file(potential_file), elements), sys, skin);
+                            double skin, const std::string& pair_style) {
+  return make_force_field(make_eam_fs(read_eam_file(potential_file, pair_style), elements), sys, skin);
 }
 
 ForceField make_force_field(EamFs potential, System& sys, double skin) {

@@ -22,10 +22,11 @@ struct ForceField {
 /// first neighbour list. Skin in Å.
 ForceField make_force_field(EamFs potential, System& sys, double skin = 1.0);
 
-/// The same from a setfl file (as LAMMPS `pair_coeff * * FILE el1 el2`): the
-/// one way every driver builds its force field from its configuration.
+/// The same from a potential file (as LAMMPS `pair_coeff * * FILE el1 el2`),
+/// read as `pair_style` (eam/fs or eam/alloy; empty: from the file name, as
+/// LAMMPS users name them): the one way every driver builds its force field.
 ForceField make_force_field(const std::string& potential_file, const std::vector<std::string>& elements, System& sys,
-                            double skin);
+                            double skin, const std::string& pair_style = "");
 
 /// Forces into sys.f, rebuilding the lists when stale. Unless `tally` is
 /// forces, per-replica PE and virial land in ff.work.totals.result() (device):

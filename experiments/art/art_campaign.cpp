@@ -86,6 +86,7 @@ ArtCampaignParams default_art_params() {
 ArtCampaignParams read_art_campaign(const ExperimentConfig& c, const std::string& glass_dir_override) {
   ArtCampaignParams p = default_art_params();
   p.potential = choose_potential(c, "system.potential");
+  p.pair_style = read_pair_style(c);
   p.elements = c.texts("system.elements");
   const std::string configured = c.text("input.glass_dir");
   const std::string glass_dir = glass_dir_override.empty() ? configured : glass_dir_override;
@@ -155,7 +156,7 @@ bool run_art_campaign(const ArtCampaignParams& p, const nlohmann::json& provenan
   // The engine on one replica; atoms spatially sorted (ids kept) for the kernels.
   const Configuration start = spatially_sorted(read_lammps_data(p.data));
   System sys = make_system(start, 1);
-  ForceField ff = make_force_field(p.potential, p.elements, sys, p.skin);
+  ForceField ff = make_force_field(p.potential, p.elements, sys, p.skin, p.pair_style);
   FireParams fp;
   fp.ftol = p.minimize_ftol;
   fp.max_steps = 200000;

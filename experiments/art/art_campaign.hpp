@@ -26,6 +26,7 @@ namespace betarelax::experiments {
 
 struct ArtCampaignParams {
   std::string potential;
+  std::string pair_style;           ///< eam/fs | eam/alloy; empty: from the file name
   std::vector<std::string> elements;
   std::string data;                 ///< the starting structure (LAMMPS data)
   long center_id = 0;               ///< 0: by rule (the atom of center_element nearest the box centre)

@@ -28,6 +28,15 @@ nlohmann::json provenance_json(const ExperimentConfig& config) {
   return j;
 }
 
+std::string read_pair_style(const ExperimentConfig& config) {
+  const std::string style = config.text("system.pair_style", "");
+  if (!style.empty() && style != "eam/fs" && style != "eam/alloy") {
+    throw InputError(config.path() + " (profile " + config.profile() + "): system.pair_style: \"" + style +
+                     "\" is not eam/fs or eam/alloy");
+  }
+  return style;
+}
+
 std::string choose_potential(const ExperimentConfig& config, const std::string& key) {
   std::string tried;
   for (const std::string& raw : config.texts(key)) {

@@ -21,7 +21,8 @@ struct RunControl {
   long steps_taken = 0;  ///< MD steps taken so far in this invocation
   int replicas = 0;      ///< replicas per batch of a sampling campaign (0: the config's)
   /// A campaign runs only these sample ids of its plan (empty: all), e.g. to
-  /// re-run samples from their seeds under a new rule; the others' rows stay as they are.
+  /// re-run samples from their seeds under a new rule into a fresh --out (an
+  /// id already in its samples.csv is done and skipped, as on --resume).
   std::set<long> only;
   /// --realisation N: the glass preparation's system.realisation (-1: the file's).
   long realisation = -1;
@@ -46,5 +47,10 @@ nlohmann::json provenance_json(const ExperimentConfig& config);
 /// that exists wins; "default" is Debian's CuZr_mm.eam.fs). Throws InputError
 /// naming the key and every path tried.
 std::string choose_potential(const ExperimentConfig& config, const std::string& key);
+
+/// system.pair_style: "eam/fs" or "eam/alloy" as LAMMPS names them; absent:
+/// "" (the potential file's name decides: *.eam.alloy and *.setfl are
+/// eam/alloy). Throws InputError naming the file and key for another value.
+std::string read_pair_style(const ExperimentConfig& config);
 
 }  // namespace betarelax::experiments

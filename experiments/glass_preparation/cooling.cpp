@@ -31,7 +31,7 @@ bool run_cooling(const GlassPreparationParams& p, RunControl& ctl) {
   lp.seed = p.seed;
   lp.type_names = p.elements;
   System sys = make_system(spatially_sorted(make_alloy_lattice(lp)), 1);
-  ForceField ff = make_force_field(p.potential, p.elements, sys, p.skin);
+  ForceField ff = make_force_field(p.potential, p.elements, sys, p.skin, p.pair_style);
   create_velocities(sys, {p.schedule.melt_temperature}, p.seed);
   MdParams mp;
   mp.ensemble = Ensemble::npt;

@@ -83,7 +83,7 @@ bool run_equilibration(const GlassPreparationParams& p, const ExperimentConfig& 
   for (double t : temps) quenched.push_back(read_lammps_data((dir / "cooling" / (GlassFolder::stem(t) + "_quenched.data")).string()));
   System sys = make_system(quenched[0], nr);
   for (int r = 1; r < nr; ++r) set_replica(sys, r, quenched[r]);
-  ForceField ff = make_force_field(p.potential, p.elements, sys, p.skin);
+  ForceField ff = make_force_field(p.potential, p.elements, sys, p.skin, p.pair_style);
 
   // Phase 2: NPT at every target at once, one replica per temperature.
   MdParams mp;

@@ -9,6 +9,7 @@ namespace betarelax::experiments {
 GlassPreparationParams read_glass_preparation(const ExperimentConfig& c) {
   GlassPreparationParams p;
   p.potential = choose_potential(c, "system.potential");
+  p.pair_style = read_pair_style(c);
   p.elements = c.texts("system.elements");
   if (p.elements.size() != 2) throw InputError(c.path() + ": system.elements: a binary alloy needs two elements");
   p.cu_fraction = c.number("system.first_element_fraction");

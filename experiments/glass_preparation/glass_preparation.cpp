@@ -75,7 +75,7 @@ bool run_glass_preparation(const ExperimentConfig& config, RunControl& ctl) {
     schedule.push_back({{"stage", s.name}, {"t_start_K", s.t_start}, {"t_stop_K", s.t_stop}, {"steps", s.steps},
                         {"begin_step", s.begin}, {"end_step", s.end}});
   }
-  const EamFsFile pot = read_eam_fs_file(p.potential);
+  const EamFsFile pot = read_eam_file(p.potential, p.pair_style);
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   nlohmann::json out = {
       {"experiment", "glass_preparation"},
@@ -84,7 +84,7 @@ bool run_glass_preparation(const ExperimentConfig& config, RunControl& ctl) {
       {"seed", p.seed},
       {"realisation", {{"number", p.realisation}, {"configured_seed", p.configured_seed},
                        {"rule", "0: system.seed; N > 0: a counter hash of (system.seed, N)"}}},
-      {"potential", {{"path", pot.path}, {"sha256", pot.sha256}}},
+      {"potential", {{"path", pot.path}, {"sha256", pot.sha256}, {"pair_style", pot.pair_style}}},
       {"schedule", schedule},
       {"cooling_rate_K_per_s", p.schedule.cooling_rate},
       {"dt_ps", p.schedule.dt_ps},

@@ -27,6 +27,7 @@ struct GlassPreparationParams {
   double cu_fraction = 0.5;
   double lattice_constant = 4.2;  ///< Å, the fcc start of the melt
   int fcc_cells = 10;             ///< 4 cells³ atoms
+  std::string pair_style;        ///< system.pair_style (eam/fs, eam/alloy; empty: from the file name)
   uint64_t seed = 1;             ///< lattice species and melt velocities: the file's seed, or realisation N's
   uint64_t configured_seed = 1;  ///< system.seed as the file gives it
   long realisation = 0;          ///< system.realisation (issue 35): 0 the file's glass, N > 0 another draw

@@ -217,7 +217,7 @@ bool run_metad_campaign(const ExperimentConfig& config, RunControl& ctl) {
   // cutoff: every temperature samples exactly these ids.
   const Configuration inherent = glass.read_inherent(p.reference_temperature, "the groups are chosen in the reference temperature's inherent structure");
   const double separation = p.separation_label == "cutoff_plus_skin"
-                                ? read_eam_fs_file(p.sample.potential).cutoff + p.sample.skin
+                                ? read_eam_file(p.sample.potential, p.sample.pair_style).cutoff + p.sample.skin
                                 : parse_separation(p.separation_label, config.path());
   const int first_center = group_center(p.sample.center_id, p.sample.center_element, inherent, glass.inherent(p.reference_temperature));
   const int center_type = inherent.type[rows_of_ids(inherent, {first_center})[0]];

@@ -154,7 +154,7 @@ bool run_sample_batch(const SampleBatch& b, RunControl& ctl) {
 
   // Channel c = r × sites + k: site k of replica r (core/cv/rmsd_cv.hpp).
   System sys = make_system(first, n_rep);
-  ForceField ff = make_force_field(p.potential, p.elements, sys, p.skin);
+  ForceField ff = make_force_field(p.potential, p.elements, sys, p.skin, p.pair_style);
   RmsdCv cv = make_rmsd_cv(sys, {group_rows[0]}, {group_xyz(first, group_rows[0])}, static_cast<int>(capacity), sites);
   WtMetad metad = make_wt_metad(n_rep * sites, p.metad);
   MdParams mp;

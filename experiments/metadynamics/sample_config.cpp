@@ -17,6 +17,7 @@ SingleSampleParams read_single_sample(const ExperimentConfig& c, const std::stri
 SingleSampleParams read_sample_common(const ExperimentConfig& c, const std::string& glass_dir_override) {
   SingleSampleParams p;
   p.potential = choose_potential(c, "system.potential");
+  p.pair_style = read_pair_style(c);
   p.elements = c.texts("system.elements");
   // The glass folder is a results path: relative to the working directory.
   const std::string configured = c.text("input.glass_dir");

@@ -27,6 +27,7 @@ namespace betarelax::experiments {
 
 struct SingleSampleParams {
   std::string potential;
+  std::string pair_style;          ///< system.pair_style (eam/fs, eam/alloy; empty: from the file name)
   std::vector<std::string> elements;
   std::string glass_dir;           ///< the glass preparation's results folder
   double temperature = 300;        ///< K

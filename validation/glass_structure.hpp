@@ -17,6 +17,10 @@ struct Check {
   std::string text;    ///< what was compared, in words
   std::string reason;  ///< why the tolerance is what it is
   std::string source;  ///< where the reference comes from
+  /// Non-empty: the check does not apply to this glass (why, in words); it
+  /// neither passes nor fails. A glass of another composition has no
+  /// literature value here; an imported state has no fluctuation measured.
+  std::string skipped;
 };
 
 /// Checks structure.json of a glass-preparation result against the reference file.

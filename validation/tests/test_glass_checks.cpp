@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "validation/glass_structure.hpp"
 
@@ -59,4 +60,49 @@ TEST(GlassChecks, FailWhenTheGlassIsCrystallineOrOffTheLiterature) {
   auto stretched = g;
   stretched["partial_first_peaks_A"]["Zr-Zr"] = 3.5;
   EXPECT_FALSE(check(stretched));
+}
+
+TEST(GlassChecks, LiteratureChecksApplyOnlyToTheCompositionTheyDescribe) {
+  nlohmann::json g = {{"temperature_K", 300.0},
+                      {"composition", {{"Cu", 0.5}, {"Zr", 0.5}}},
+                      {"steinhardt_q6", {{"global", 0.03}}},
+                      {"pressure_mean_bar", 100.0},
+                      {"pressure_std_bar", 800.0},
+                      {"density_g_cm3", 6.0},  // off by 18%: fails wherever it applies
+                      {"partial_first_peaks_A", {{"Cu-Cu", 2.58}, {"Cu-Zr", 2.82}, {"Zr-Zr", 3.17}}}};
+  const auto checks = [&](const nlohmann::json& glass) {
+    const auto path = write_file("structure_c.json", nlohmann::json{{"glasses", {glass}}}.dump());
+    std::map<std::string, validation::Check> by_name;
+    for (const auto& c : validation::check_glass_structure(path, validation::reference_file("glass_structure.toml"))) by_name[c.name] = c;
+    return by_name;
+  };
+  auto cz = checks(g);
+  EXPECT_TRUE(cz["density"].skipped.empty());
+  EXPECT_FALSE(cz["density"].passed);
+  // Cu51Zr49 is still the reference glass (within 2 atom percent).
+  g["composition"] = {{"Cu", 0.51}, {"Zr", 0.49}};
+  EXPECT_TRUE(checks(g)["density"].skipped.empty());
+  // Cu64Zr36: no literature value here; skipped, named.
+  g["composition"] = {{"Cu", 0.64}, {"Zr", 0.36}};
+  auto other = checks(g);
+  EXPECT_NE(other["density"].skipped.find("Cu64 Zr36"), std::string::npos) << other["density"].skipped;
+  EXPECT_FALSE(other["first_peak_Cu-Zr"].skipped.empty());
+  EXPECT_TRUE(other["amorphous"].skipped.empty());
+  // Another alloy, with pairs the reference does not list: skipped, no throw.
+  g["composition"] = {{"Al", 0.7}, {"Cu", 0.3}};
+  g["partial_first_peaks_A"] = {{"Al-Al", 2.8}, {"Al-Cu", 2.6}, {"Cu-Cu", 2.5}};
+  auto alcu = checks(g);
+  EXPECT_FALSE(alcu["first_peak_Al-Al"].skipped.empty());
+  EXPECT_TRUE(alcu["zero_pressure"].skipped.empty());
+  // One imported state: no pressure fluctuation, so no pressure judgement.
+  g["pressure_std_bar"] = 0.0;
+  EXPECT_FALSE(checks(g)["zero_pressure"].skipped.empty());
+  // No glass at 300 K: only the amorphous check is made, on the nearest one.
+  g["temperature_K"] = 700.0;
+  g["composition"] = {{"Cu", 0.5}, {"Zr", 0.5}};
+  g["pressure_std_bar"] = 800.0;
+  auto warm = checks(g);
+  EXPECT_TRUE(warm["amorphous"].skipped.empty());
+  EXPECT_NE(warm["density"].skipped.find("no glass at 300 K"), std::string::npos) << warm["density"].skipped;
+  EXPECT_FALSE(warm["zero_pressure"].skipped.empty());
 }

@@ -33,6 +33,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   add_art_command(app, out, &status);
   add_plot_command(app, out, &status);
   add_bench_command(app, out, &status);
+  add_glass_command(app, out, &status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -39,6 +39,7 @@ CLI::App* add_rmsd_command(CLI::App& app, std::ostream& out, int* status);
 CLI::App* add_art_command(CLI::App& app, std::ostream& out, int* status);
 CLI::App* add_plot_command(CLI::App& app, std::ostream& out, int* status);
 CLI::App* add_bench_command(CLI::App& app, std::ostream& out, int* status);
+CLI::App* add_glass_command(CLI::App& app, std::ostream& out, int* status);
 
 /// Runs one experiment (experiments/run_experiment.hpp) and, when it
 /// finished, writes the summary of a campaign folder (validation/folder_summary.hpp)

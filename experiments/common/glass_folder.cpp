@@ -13,7 +13,8 @@ namespace betarelax::experiments {
 namespace fs = std::filesystem;
 
 namespace {
-constexpr const char* kRunFirst = "run the glass preparation first, or point input.glass_dir / --glass at its results";
+constexpr const char* kRunFirst =
+    "run the glass preparation (or betarelax glass import) first, or point input.glass_dir / --glass at its results";
 }
 
 std::string GlassFolder::stem(double temperature) { return "glass_" + std::to_string(std::lround(temperature)) + "K"; }

@@ -1,6 +1,7 @@
 #include "experiments/common/glass_folder.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 
 #include "core/io/lammps_data.hpp"
@@ -13,6 +14,12 @@ namespace betarelax::experiments {
 namespace fs = std::filesystem;
 
 namespace {
+std::string kelvin(double t) {
+  char s[32];
+  std::snprintf(s, sizeof s, "%g K", t);
+  return s;
+}
+
 constexpr const char* kRunFirst =
     "run the glass preparation (or betarelax glass import) first, or point input.glass_dir / --glass at its results";
 }
@@ -31,14 +38,14 @@ std::string GlassFolder::record() const { return (fs::path(dir) / "glass_prepara
 
 Configuration GlassFolder::read_glass(double temperature) const {
   const std::string path = glass(temperature);
-  if (!fs::exists(path)) throw InputError(path + ": no glass at " + std::to_string(temperature) + " K (" + kRunFirst + ")");
+  if (!fs::exists(path)) throw InputError(path + ": no glass at " + kelvin(temperature) + " (" + kRunFirst + ")");
   return read_lammps_data(path);
 }
 
 Configuration GlassFolder::read_inherent(double temperature, const std::string& why) const {
   const std::string path = inherent(temperature);
   if (!fs::exists(path)) {
-    throw InputError(path + ": no inherent structure at " + std::to_string(temperature) + " K (" + why + "; " + kRunFirst + ")");
+    throw InputError(path + ": no inherent structure at " + kelvin(temperature) + " (" + why + "; " + kRunFirst + ")");
   }
   return read_lammps_data(path);
 }

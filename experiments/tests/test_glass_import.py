@@ -13,7 +13,8 @@ extended by a user file naming the potential and the elements) and a
     (their records carry its sha256) and the sample's group is Cu-centred;
   - bad input is refused with the file named and no folder left behind: a
     data file with an atom type the elements do not name, an element the
-    potential lacks, temperatures holding other atoms, an --out that exists.
+    potential lacks, temperatures holding other atoms, an --out that exists;
+  - a campaign asking for a temperature the import lacks is refused by that file.
 
   test_glass_import.py BETARELAX LMP POTENTIAL EXPERIMENTS_DIR WORKDIR
 """
@@ -129,6 +130,14 @@ def main():
     plan = json.load(open(os.path.join(art, "art.json")))
     must(plan["params"]["potential"] == potential, "art: potential")
     t_art = time.time() - t2
+
+    # A campaign asking for a temperature the import lacks is refused by the file it needs.
+    sweep = os.path.join(work, "my_sweep.toml")
+    with open(sweep, "w") as f:
+        f.write(f'extends = "{os.path.join(experiments, "temperature_sweep.toml")}"\n\n[system]\n'
+                f'potential = "{potential}"\nelements = ["Al", "Cu"]\n')
+    r = run([betarelax, "run", sweep, "--profile", "smoke", "--glass", glass, "--out", os.path.join(work, "sweep")], env=env)
+    must(r.returncode != 0 and "glass_200K.data: no glass at 200 K" in r.stderr, "a missing temperature: " + r.stderr[-400:])
 
     # Bad input, each named, nothing left behind.
     three = os.path.join(work, "three_types.lmp")

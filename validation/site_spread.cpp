@@ -94,6 +94,7 @@ nlohmann::json site_spread(const SampleRows& rows, const AnalysisOptions& o) {
   nlohmann::json per_site = nlohmann::json::object();
   std::map<double, std::vector<double>> mean_at;  // T -> each site's mean dF
   std::vector<double> dq, ds, se_ds, lean_free;
+  std::map<std::string, std::vector<double>> dq_of, ds_of;  // para, seq: the two bounds of Eqs. 4-5 beside eff
   for (int k : sites) {
     nlohmann::json e = {{"site", k}, {"per_T", nlohmann::json::object()}};
     Spectra fit_spectra;
@@ -106,6 +107,11 @@ nlohmann::json site_spread(const SampleRows& rows, const AnalysisOptions& o) {
     if (fit_spectra.size() >= 2) {
       const nlohmann::json a = analyze_spectra(fit_spectra, o);
       e["fit_eff"] = a.at("fits").at("eff");
+      for (const char* x : {"para", "seq"}) {
+        e[std::string("fit_") + x] = a.at("fits").at(x);
+        dq_of[x].push_back(a.at("fits").at(x).at("dQ_eV").get<double>());
+        ds_of[x].push_back(a.at("fits").at(x).at("dS_kB").get<double>());
+      }
       dq.push_back(e["fit_eff"].at("dQ_eV").get<double>());
       ds.push_back(e["fit_eff"].at("dS_kB").get<double>());
       // The site's sampling error: its bootstrap interval as a standard error.
@@ -128,6 +134,10 @@ nlohmann::json site_spread(const SampleRows& rows, const AnalysisOptions& o) {
   for (const auto& [t, means] : mean_at) across["mean_dF_per_T"][std::to_string(std::lround(t))] = distribution(means);
   across["dQ_eff_eV"] = distribution(dq);
   across["dS_eff_kB"] = distribution(ds);
+  for (const char* x : {"para", "seq"}) {
+    across[std::string("dQ_") + x + "_eV"] = distribution(dq_of[x]);
+    across[std::string("dS_") + x + "_kB"] = distribution(ds_of[x]);
+  }
   across["pooled"] = pooled_entropy(ds, se_ds, lean_free);
   across["sites_with_a_fit"] = ds.size();
   across["sites_without_a_fit"] = sites.size() - ds.size();

@@ -4,7 +4,8 @@
 ///  - site_spread: each site's spectrum per temperature and, with two or
 ///    more temperatures, its own fit ΔF_eff(T) = ΔQ − TΔS (Eqs. 5–7, as
 ///    analyze_spectra); then the distribution over sites of the mean ΔF per
-///    T, of ΔQ_eff and of ΔS_eff: mean, sample std, range and the 95%
+///    T, of ΔQ and ΔS of each average (eff; para and seq, the bounds of
+///    Eqs. 4–5, beside it): mean, sample std, range and the 95%
 ///    Student-t interval of the mean over sites (sites are independent
 ///    draws of the glass's environments; the interval is on their mean).
 ///  - crosstalk: the series "alone" paired with the same (T, cutoff, sample

@@ -49,6 +49,14 @@ TEST(SiteSpread, EachSitesFitAndTheirDistributionFromExactLines) {
     EXPECT_NEAR(fit.at("dQ_eV").get<double>(), q[k], 2e-3) << "site " << k;
     EXPECT_NEAR(fit.at("dS_kB").get<double>(), s_kb[k], 0.1) << "site " << k;
   }
+  // The parallel and sequential averages of a +-0.01 eV spectrum lie within
+  // kT ln cosh(0.01 eV / kT) (3 meV at 200 K) of the same lines.
+  for (const char* x : {"para", "seq"}) {
+    const auto& ds_x = s.at("across_sites").at(std::string("dS_") + x + "_kB");
+    EXPECT_EQ(ds_x.at("n").get<int>(), 3) << x;
+    EXPECT_NEAR(ds_x.at("mean").get<double>(), 10.0, 0.3) << x;
+    EXPECT_NEAR(s.at("across_sites").at(std::string("dQ_") + x + "_eV").at("mean").get<double>(), 1.4, 6e-3) << x;  // kT ln cosh(0.01 eV / kT): 4 meV at T = 0
+  }
   const auto& dq = s.at("across_sites").at("dQ_eff_eV");
   EXPECT_NEAR(dq.at("mean").get<double>(), 1.4, 2e-3);
   EXPECT_NEAR(dq.at("std").get<double>(), 0.2, 2e-3);

@@ -13,7 +13,8 @@ extended by a user file naming the potential and the elements) and a
     (their records carry its sha256) and the sample's group is Cu-centred;
   - bad input is refused with the file named and no folder left behind: a
     data file with an atom type the elements do not name, an element the
-    potential lacks, temperatures holding other atoms, an --out that exists;
+    potential lacks, temperatures holding other atoms, a triclinic box,
+    overlapping atoms, an --out that exists;
   - a campaign asking for a temperature the import lacks is refused by that file.
 
   test_glass_import.py BETARELAX LMP POTENTIAL EXPERIMENTS_DIR WORKDIR
@@ -76,7 +77,8 @@ def refused(betarelax, args, words, out):
     """A bad import: non-zero exit, the message naming `words`, no folder."""
     r = run([betarelax, "glass", "import"] + args + ["--out", out])
     must(r.returncode != 0, f"accepted {args}")
-    must(words in r.stderr + r.stdout, f"{args}: the message does not name '{words}': {r.stderr.strip()}")
+    for w in [words] if isinstance(words, str) else words:
+        must(w in r.stderr + r.stdout, f"{args}: the message does not name '{w}': {r.stderr.strip()}")
     must(not os.path.exists(out) and not os.path.exists(out + ".importing"), f"{args}: left a folder behind")
 
 
@@ -157,6 +159,22 @@ def main():
         f.writelines(lines)
     refused(betarelax, ["--data", f"300:{data[300]}", "--data", f"500:{other}", "--potential", potential, "--elements", "Al,Cu"],
             other, os.path.join(work, "bad3"))
+    tilted = os.path.join(work, "tilted.lmp")  # a triclinic box: not supported, said so
+    with open(tilted, "w") as f:
+        f.write(text.replace("zlo zhi\n", "zlo zhi\n0.5 0.0 0.0 xy xz yz\n", 1))
+    refused(betarelax, ["--data", f"300:{tilted}", "--potential", potential, "--elements", "Al,Cu"], (tilted, "triclinic"),
+            os.path.join(work, "bad4"))
+    doubled = os.path.join(work, "doubled.lmp")  # atom 2 moved onto atom 1: overlapping atoms, both named
+    with open(data[300]) as f:
+        lines = f.read().splitlines(keepends=True)
+    first = next(i for i, l in enumerate(lines) if l.startswith("Atoms")) + 2
+    a, b = lines[first].split(), lines[first + 1].split()
+    lines[first + 1] = " ".join([b[0], b[1]] + a[2:5]) + "\n"
+    with open(doubled, "w") as f:
+        f.writelines(lines)
+    refused(betarelax, ["--data", f"300:{doubled}", "--potential", potential, "--elements", "Al,Cu"],
+            (doubled, f" {a[0]} ", f" {b[0]} ", "closer than"),
+            os.path.join(work, "bad5"))
     r = run([betarelax, "glass", "import", "--data", f"300:{data[300]}", "--potential", potential, "--elements", "Al,Cu", "--out", glass])
     must(r.returncode != 0 and "exists already" in r.stderr, "an existing --out was not refused")
     print(f"glass import end to end: lmp quench {t_lmp:.1f} s, single sample {t_single:.1f} s, 3-search ART {t_art:.1f} s, "

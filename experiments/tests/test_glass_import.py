@@ -15,7 +15,8 @@ extended by a user file naming the potential and the elements) and a
     data file with an atom type the elements do not name, an element the
     potential lacks, temperatures holding other atoms, a triclinic box,
     overlapping atoms, an --out that exists;
-  - a campaign asking for a temperature the import lacks is refused by that file.
+  - a campaign asking for a temperature the import lacks is refused by that file,
+    and one with another potential than the glass's by both potentials.
 
   test_glass_import.py BETARELAX LMP POTENTIAL EXPERIMENTS_DIR WORKDIR
 """
@@ -132,6 +133,11 @@ def main():
     plan = json.load(open(os.path.join(art, "art.json")))
     must(plan["params"]["potential"] == potential, "art: potential")
     t_art = time.time() - t2
+
+    # The suite's own single sample (its Cu-Zr potential) on this glass: refused, both potentials named.
+    r = run([betarelax, "run", os.path.join(experiments, "single_sample.toml"), "--profile", "smoke", "--glass", glass, "--out",
+             os.path.join(work, "other_potential")], env=env)
+    must(r.returncode != 0 and "the glass was made with potential " + potential in r.stderr, "another potential: " + r.stderr[-400:])
 
     # A campaign asking for a temperature the import lacks is refused by the file it needs.
     sweep = os.path.join(work, "my_sweep.toml")

@@ -41,7 +41,7 @@ CLI::App* add_glass_command(CLI::App& app, std::ostream& out, int* status) {
         experiments::import_rules(experiments::ExperimentConfig(experiments::experiment_file("glass_preparation"), "paper"));
     for (const std::string& arg : o->data) {
       const auto [t, path] = experiments::parse_temperature_file(arg);
-      if (!p.data.emplace(t, path).second) throw InputError("--data " + arg + ": a second file for " + std::to_string(t) + " K");
+      if (!p.data.emplace(t, path).second) throw InputError("--data " + arg + ": a second file for the same temperature");
     }
     p.potential = o->potential;
     p.pair_style = o->pair_style;

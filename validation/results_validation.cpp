@@ -105,7 +105,7 @@ bool validate_glass(const std::string& glass_dir, std::ostream& out) {
   }
   const long skipped = std::count_if(checks.begin(), checks.end(), [](const Check& c) { return !c.skipped.empty(); });
   if (skipped > 0) out << "  (" << skipped << " of " << checks.size() << " checks do not apply to this glass; each says why)\n";
-  const nlohmann::json record = {{"stage", "glass_preparation"}, {"passed", all}, {"skipped", skipped}, {"checks", to_json(checks)}};
+  const nlohmann::json record = {{"stage", "glass_preparation"}, {"passed", all}, {"checks_skipped", skipped}, {"checks", to_json(checks)}};
   atomic_write(glass_dir + "/structure_validation.json", [&](std::ostream& os) { os << record.dump(2) << "\n"; });
   return all;
 }
@@ -162,8 +162,11 @@ bool validate_results(const std::string& dir_text, const std::string& profile_ov
     anything = true;
     const bool g = validate_glass(glass.string(), out);
     ok &= g;
-    record["glass"] = {{"passed", g}, {"record", (glass / "structure_validation.json").string()}};
-    md += std::string("Glass structure checks (") + (g ? "pass" : "**FAIL**") + "): see " + (glass / "structure_validation.json").string() + "\n\n";
+    const long skipped = read_json_file((glass / "structure_validation.json").string(), "just written").value("checks_skipped", 0L);
+    record["glass"] = {{"passed", g}, {"checks_skipped", skipped}, {"record", (glass / "structure_validation.json").string()}};
+    md += std::string("Glass structure checks (") + (g ? "pass" : "**FAIL**") +
+          (skipped > 0 ? ", " + std::to_string(skipped) + " not applicable to this glass" : std::string()) + "): see " +
+          (glass / "structure_validation.json").string() + "\n\n";
   }
   std::vector<PaperCheck> checks;
   std::string profile = profile_override;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <system_error>
 
@@ -24,9 +25,18 @@ namespace {
 
 namespace fs = std::filesystem;
 
+std::string kelvin(double t) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g K", t);
+  return text;
+}
+
 /// The given state with the elements' names and the potential's masses (a
 /// data file may carry neither; LAMMPS takes eam masses from the file too).
 Configuration named(Configuration c, const std::vector<std::string>& elements, const EamFsFile& pot, const std::string& path) {
+  for (size_t a = 0; a < elements.size(); ++a)
+    for (size_t b = a + 1; b < elements.size(); ++b)
+      if (elements[a] == elements[b]) throw InputError("--elements: " + elements[a] + " is named twice (one element per atom type)");
   if (c.n_types != static_cast<int>(elements.size())) {
     throw InputError(path + ": " + std::to_string(c.n_types) + " atom types, but --elements names " + std::to_string(elements.size()) +
                      " (one element per type, in type order)");
@@ -96,7 +106,7 @@ nlohmann::json import_glass(const GlassImportParams& p, const nlohmann::json& pr
   for (const auto& [t, path] : p.data) {
     const double rounded = std::round(t);
     if (std::fabs(t - rounded) > 1e-9) {
-      throw InputError("--data " + std::to_string(t) + ":" + path + ": glass folders name temperatures in whole kelvin");
+      throw InputError("--data " + kelvin(t) + ":" + path + ": glass folders name temperatures in whole kelvin");
     }
   }
   const EamFsFile pot = read_eam_file(p.potential, p.pair_style);
@@ -112,14 +122,17 @@ nlohmann::json import_glass(const GlassImportParams& p, const nlohmann::json& pr
 
   // The folder is made aside and renamed into place whole: a refused or
   // killed import leaves nothing that looks like a glass.
-  const fs::path out(p.out_dir), tmp = fs::path(p.out_dir + ".importing");
+  // "my_glass/" and "my_glass" are one folder; the temporary one sits beside it.
+  fs::path out = fs::path(p.out_dir).lexically_normal();
+  if (out.filename().empty()) out = out.parent_path();
+  const fs::path tmp = fs::path(out.string() + ".importing");
   fs::remove_all(tmp);
   fs::create_directories(tmp);
   try {
     const GlassFolder folder{tmp.string()};
     nlohmann::json per_t = nlohmann::json::array(), sources = nlohmann::json::array();
     for (const auto& [t, glass] : given) {
-      write_lammps_data(folder.glass(t), glass, "betarelax glass at " + std::to_string(t) + " K, imported from " + p.data.at(t));
+      write_lammps_data(folder.glass(t), glass, "betarelax glass at " + kelvin(t) + ", imported from " + p.data.at(t));
       write_extxyz((tmp / (GlassFolder::stem(t) + ".xyz")).string(), glass, 0.0);
       // The state's energy and pressure, and its kinetic temperature when it carries velocities.
       System sys = make_system(glass, 1);
@@ -138,7 +151,7 @@ nlohmann::json import_glass(const GlassImportParams& p, const nlohmann::json& pr
       fp.ftol = p.fire_ftol;
       const FireResult fire = fire_minimize(sys, ff, fp).front();
       const Configuration inherent = extract_replica(sys, 0);
-      write_lammps_data(folder.inherent(t), inherent, "betarelax inherent structure (FIRE) of the imported glass at " + std::to_string(t) + " K");
+      write_lammps_data(folder.inherent(t), inherent, "betarelax inherent structure (FIRE) of the imported glass at " + kelvin(t));
       per_t.push_back(structure_entry(t, glass, inherent, fire, table, p.elements, {p.landmark_smoothing, p.landmark_prominence},
                                       {0.0, row.temperature, row.potential / glass.n_atoms(), row.pressure, 0.0}));
       sources.push_back({{"temperature_K", t}, {"path", fs::absolute(p.data.at(t)).string()}, {"sha256", sha256_file(p.data.at(t))}});

@@ -153,7 +153,8 @@ def main():
         text = f.read()
     with open(three, "w") as f:
         f.write(text.replace("2 atom types", "3 atom types").replace("\nMasses\n\n", "\nMasses\n\n3 12.0\n", 1))
-    refused(betarelax, ["--data", f"300:{three}", "--potential", potential, "--elements", "Al,Cu"], three, os.path.join(work, "bad1"))
+    refused(betarelax, ["--data", f"300:{three}", "--potential", potential, "--elements", "Al,Cu"], (three, "3 atom types"),
+            os.path.join(work, "bad1"))
     refused(betarelax, ["--data", f"300:{data[300]}", "--potential", potential, "--elements", "Al,Zr"], "Zr", os.path.join(work, "bad2"))
     other = os.path.join(work, "other_glass.lmp")
     with open(data[500]) as f:
@@ -181,8 +182,14 @@ def main():
     refused(betarelax, ["--data", f"300:{doubled}", "--potential", potential, "--elements", "Al,Cu"],
             (doubled, f" {a[0]} ", f" {b[0]} ", "closer than"),
             os.path.join(work, "bad5"))
+    refused(betarelax, ["--data", f"300:{data[300]}", "--potential", potential, "--elements", "Al,Al"], "Al is named twice",
+            os.path.join(work, "bad6"))
     r = run([betarelax, "glass", "import", "--data", f"300:{data[300]}", "--potential", potential, "--elements", "Al,Cu", "--out", glass])
     must(r.returncode != 0 and "exists already" in r.stderr, "an existing --out was not refused")
+    slash = os.path.join(work, "slash")  # "DIR/" is the folder DIR
+    r = run([betarelax, "glass", "import", "--data", f"300:{data[300]}", "--potential", potential, "--elements", "Al,Cu", "--out",
+             slash + "/"], env=env)
+    must(r.returncode == 0 and os.path.exists(os.path.join(slash, "glass_preparation.json")), "--out DIR/: " + r.stderr[-400:])
     print(f"glass import end to end: lmp quench {t_lmp:.1f} s, single sample {t_single:.1f} s, 3-search ART {t_art:.1f} s, "
           f"total {time.time() - t0:.1f} s")
 

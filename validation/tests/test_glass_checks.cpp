@@ -6,6 +6,7 @@
 #include <fstream>
 #include <map>
 
+#include "support/input_error.hpp"
 #include "validation/glass_structure.hpp"
 
 using namespace betarelax;
@@ -70,8 +71,8 @@ TEST(GlassChecks, LiteratureChecksApplyOnlyToTheCompositionTheyDescribe) {
                       {"pressure_std_bar", 800.0},
                       {"density_g_cm3", 6.0},  // off by 18%: fails wherever it applies
                       {"partial_first_peaks_A", {{"Cu-Cu", 2.58}, {"Cu-Zr", 2.82}, {"Zr-Zr", 3.17}}}};
-  const auto checks = [&](const nlohmann::json& glass) {
-    const auto path = write_file("structure_c.json", nlohmann::json{{"glasses", {glass}}}.dump());
+  const auto checks = [&](const nlohmann::json& glass, const std::string& prepared_by = "import") {
+    const auto path = write_file("structure_c.json", nlohmann::json{{"prepared_by", prepared_by}, {"glasses", {glass}}}.dump());
     std::map<std::string, validation::Check> by_name;
     for (const auto& c : validation::check_glass_structure(path, validation::reference_file("glass_structure.toml"))) by_name[c.name] = c;
     return by_name;
@@ -82,6 +83,17 @@ TEST(GlassChecks, LiteratureChecksApplyOnlyToTheCompositionTheyDescribe) {
   // Cu51Zr49 is still the reference glass (within 2 atom percent).
   g["composition"] = {{"Cu", 0.51}, {"Zr", 0.49}};
   EXPECT_TRUE(checks(g)["density"].skipped.empty());
+  // Elements named Zr first: the pair Zr-Cu is the reference's Cu-Zr.
+  auto zr_first = g;
+  zr_first["partial_first_peaks_A"] = {{"Zr-Zr", 3.17}, {"Zr-Cu", 2.82}, {"Cu-Cu", 2.58}};
+  auto zc = checks(zr_first);
+  EXPECT_TRUE(zc["first_peak_Zr-Cu"].skipped.empty());
+  EXPECT_TRUE(zc["first_peak_Zr-Cu"].passed);
+  EXPECT_DOUBLE_EQ(zc["first_peak_Zr-Cu"].reference, 2.868);
+  // A type declared without atoms is not part of the composition.
+  auto empty_type = g;
+  empty_type["composition"] = {{"Al", 0.0}, {"Cu", 0.5}, {"Zr", 0.5}};
+  EXPECT_TRUE(checks(empty_type)["density"].skipped.empty());
   // Cu64Zr36: no literature value here; skipped, named.
   g["composition"] = {{"Cu", 0.64}, {"Zr", 0.36}};
   auto other = checks(g);
@@ -104,5 +116,11 @@ TEST(GlassChecks, LiteratureChecksApplyOnlyToTheCompositionTheyDescribe) {
   auto warm = checks(g);
   EXPECT_TRUE(warm["amorphous"].skipped.empty());
   EXPECT_NE(warm["density"].skipped.find("no glass at 300 K"), std::string::npos) << warm["density"].skipped;
-  EXPECT_FALSE(warm["zero_pressure"].skipped.empty());
+  EXPECT_TRUE(warm["zero_pressure"].skipped.empty());  // no temperature in it
+  // The glass preparation always makes the 300 K glass: its absence there is an error.
+  EXPECT_THROW(checks(g, "glass_preparation"), betarelax::InputError);
+  // A skipped check is written as neither passed nor failed.
+  const nlohmann::json written = validation::to_json({warm["density"]});
+  EXPECT_TRUE(written[0]["passed"].is_null());
+  EXPECT_FALSE(written[0]["skipped"].get<std::string>().empty());
 }

@@ -54,7 +54,9 @@ CLI::App* add_glass_command(CLI::App& app, std::ostream& out, int* status) {
     const bool checks = validation::validate_glass(p.out_dir, out);
     out << (checks ? "glass checks pass" : "glass checks FAILED (see structure_validation.json): the folder is kept, the checks say why")
         << "\n";
-    *status = kOk;
+    // As `validate`: a glass that fails its checks exits non-zero, so
+    // `import && run` stops before sampling it.
+    *status = checks ? kOk : kError;
   });
   return glass;
 }

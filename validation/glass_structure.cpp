@@ -10,6 +10,7 @@
 #include "generated/install_paths.hpp"
 #include "support/find_file.hpp"
 #include "support/input_error.hpp"
+#include "support/kelvin_text.hpp"
 #include "support/json_file.hpp"
 #include "support/units.hpp"
 
@@ -80,10 +81,8 @@ std::vector<Check> check_glass_structure(const std::string& structure_json, cons
   if (!at_reference && s.value("prepared_by", std::string()) != "import") {
     throw InputError(structure_json + ": no glass at " + std::to_string(t_ref) + " K to compare");
   }
-  char t_text[32];
-  std::snprintf(t_text, sizeof t_text, "%g K", t_ref);
   const std::string off_temperature =
-      at_reference ? std::string() : std::string("no glass at ") + t_text + ", where the literature values hold";
+      at_reference ? std::string() : "no glass at " + kelvin_text(t_ref) + ", where the literature values hold";
   const std::string off_composition = composition_mismatch(g, ref, reference_toml);
   const std::string literature_skip = !off_temperature.empty() ? off_temperature : off_composition;
   std::vector<Check> out;

@@ -6,6 +6,7 @@
 
 #include "core/io/lammps_data.hpp"
 #include "support/input_error.hpp"
+#include "support/kelvin_text.hpp"
 #include "support/json_file.hpp"
 #include "support/sha256.hpp"
 
@@ -14,12 +15,6 @@ namespace betarelax::experiments {
 namespace fs = std::filesystem;
 
 namespace {
-std::string kelvin(double t) {
-  char s[32];
-  std::snprintf(s, sizeof s, "%g K", t);
-  return s;
-}
-
 constexpr const char* kRunFirst =
     "run the glass preparation (or betarelax glass import) first, or point input.glass_dir / --glass at its results";
 }
@@ -38,14 +33,14 @@ std::string GlassFolder::record() const { return (fs::path(dir) / "glass_prepara
 
 Configuration GlassFolder::read_glass(double temperature) const {
   const std::string path = glass(temperature);
-  if (!fs::exists(path)) throw InputError(path + ": no glass at " + kelvin(temperature) + " (" + kRunFirst + ")");
+  if (!fs::exists(path)) throw InputError(path + ": no glass at " + kelvin_text(temperature) + " (" + kRunFirst + ")");
   return read_lammps_data(path);
 }
 
 Configuration GlassFolder::read_inherent(double temperature, const std::string& why) const {
   const std::string path = inherent(temperature);
   if (!fs::exists(path)) {
-    throw InputError(path + ": no inherent structure at " + kelvin(temperature) + " (" + why + "; " + kRunFirst + ")");
+    throw InputError(path + ": no inherent structure at " + kelvin_text(temperature) + " (" + why + "; " + kRunFirst + ")");
   }
   return read_lammps_data(path);
 }

@@ -18,18 +18,13 @@
 #include "experiments/glass_preparation/structure_record.hpp"
 #include "support/atomic_write.hpp"
 #include "support/input_error.hpp"
+#include "support/kelvin_text.hpp"
 #include "support/sha256.hpp"
 
 namespace betarelax::experiments {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string kelvin(double t) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%g K", t);
-  return text;
-}
 
 /// The given state with the elements' names and the potential's masses (a
 /// data file may carry neither; LAMMPS takes eam masses from the file too).
@@ -106,7 +101,7 @@ nlohmann::json import_glass(const GlassImportParams& p, const nlohmann::json& pr
   for (const auto& [t, path] : p.data) {
     const double rounded = std::round(t);
     if (std::fabs(t - rounded) > 1e-9) {
-      throw InputError("--data " + kelvin(t) + ":" + path + ": glass folders name temperatures in whole kelvin");
+      throw InputError("--data " + kelvin_text(t) + ":" + path + ": glass folders name temperatures in whole kelvin");
     }
   }
   const EamFsFile pot = read_eam_file(p.potential, p.pair_style);
@@ -132,7 +127,7 @@ nlohmann::json import_glass(const GlassImportParams& p, const nlohmann::json& pr
     const GlassFolder folder{tmp.string()};
     nlohmann::json per_t = nlohmann::json::array(), sources = nlohmann::json::array();
     for (const auto& [t, glass] : given) {
-      write_lammps_data(folder.glass(t), glass, "betarelax glass at " + kelvin(t) + ", imported from " + p.data.at(t));
+      write_lammps_data(folder.glass(t), glass, "betarelax glass at " + kelvin_text(t) + ", imported from " + p.data.at(t));
       write_extxyz((tmp / (GlassFolder::stem(t) + ".xyz")).string(), glass, 0.0);
       // The state's energy and pressure, and its kinetic temperature when it carries velocities.
       System sys = make_system(glass, 1);
@@ -151,7 +146,7 @@ nlohmann::json import_glass(const GlassImportParams& p, const nlohmann::json& pr
       fp.ftol = p.fire_ftol;
       const FireResult fire = fire_minimize(sys, ff, fp).front();
       const Configuration inherent = extract_replica(sys, 0);
-      write_lammps_data(folder.inherent(t), inherent, "betarelax inherent structure (FIRE) of the imported glass at " + kelvin(t));
+      write_lammps_data(folder.inherent(t), inherent, "betarelax inherent structure (FIRE) of the imported glass at " + kelvin_text(t));
       per_t.push_back(structure_entry(t, glass, inherent, fire, table, p.elements, {p.landmark_smoothing, p.landmark_prominence},
                                       {0.0, row.temperature, row.potential / glass.n_atoms(), row.pressure, 0.0}));
       sources.push_back({{"temperature_K", t}, {"path", fs::absolute(p.data.at(t)).string()}, {"sha256", sha256_file(p.data.at(t))}});
